@@ -1,0 +1,79 @@
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint: typescript-eslint's recommended rules, plus this project's own rules for specs. Each rule
+ * message says how to fix the problem.
+ */
+
+const SLEEP_HINT =
+  'Tests wait for events, not for time: arm notifications.expect(...) before the operation and await it after; ' +
+  "for a 'must not arrive' check use notifications.expectQuiet(...), the one sanctioned timer.";
+
+const gws = {
+  rules: {
+    'no-sleep': {
+      meta: { type: 'problem', messages: { sleep: `{{name}} in a spec. ${SLEEP_HINT}` }, schema: [] },
+      create(context) {
+        const banned = new Set(['setTimeout', 'setInterval', 'waitForTimeout', 'sleep', 'delay']);
+        return {
+          CallExpression(node) {
+            const callee = node.callee;
+            const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+            if (name && banned.has(name)) context.report({ node, messageId: 'sleep', data: { name } });
+          },
+        };
+      },
+    },
+    'test-meta': {
+      meta: {
+        type: 'problem',
+        messages: {
+          missing:
+            'Every test needs its metadata as second argument: test(title, meta({ id, page, requirements, features }), body). See helpers/meta.ts.',
+        },
+        schema: [],
+      },
+      create(context) {
+        return {
+          CallExpression(node) {
+            if (node.callee.type !== 'Identifier' || node.callee.name !== 'test') return;
+            const details = node.arguments[1];
+            const ok = details && details.type === 'CallExpression' && details.callee.type === 'Identifier' && details.callee.name === 'meta';
+            if (!ok) context.report({ node, messageId: 'missing' });
+          },
+        };
+      },
+    },
+    'import-harness': {
+      meta: {
+        type: 'problem',
+        messages: { direct: "Specs import test, expect, meta and steps from '../harness' only (it carries the fixtures and matchers), not from {{source}}." },
+        schema: [],
+      },
+      create(context) {
+        return {
+          ImportDeclaration(node) {
+            const source = String(node.source.value);
+            if (source === '@playwright/test' || source.includes('/helpers/')) context.report({ node, messageId: 'direct', data: { source } });
+          },
+        };
+      },
+    },
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'blob-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['suites/**/*.spec.ts'],
+    plugins: { gws },
+    rules: { 'gws/no-sleep': 'error', 'gws/test-meta': 'error', 'gws/import-harness': 'error', 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,449 @@
+import Faye, { type Client as FayeClient } from 'faye';
+import { HarnessError, NonConformance } from '../errors';
+import { redactText } from '../redact';
+import { formatIssues, validateNotification, type NotificationVerdict } from '../schemas';
+import type { Notification, Step } from './types';
+
+/**
+ * One user's CometD client (faye) at {base}/api/v2/notifications, subscribed to `/v2/me/*`.
+ * It records every message with its channel and arrival time, validates each against its schema,
+ * and answers expectations: `expect(...steps)` is armed before an operation and awaited after it;
+ * `expectQuiet(step)` listens for a bounded window for something that must not arrive.
+ */
+
+export const SUBSCRIPTION = '/v2/me/*';
+
+export interface RecorderOptions {
+  url: string;
+  user: string;
+  authorization: string;
+  cookies: () => [string, string][];
+  csrf: () => { header: string; token: string } | undefined;
+  transport: 'long-polling' | 'websocket' | 'auto';
+  tls?: { ca?: Buffer | undefined; insecure?: boolean | undefined } | undefined;
+  timeoutMs: number;
+  quietWindowMs: number;
+  /** Wraps an await in a report step (Playwright's test.step in the suites). */
+  step?: <T>(title: string, body: () => Promise<T>) => Promise<T>;
+}
+
+interface FayeMessage {
+  channel: string;
+  successful?: boolean;
+  error?: string;
+  data?: unknown;
+  advice?: { reconnect?: string };
+  clientId?: string;
+}
+
+interface FayeClientInternals {
+  _dispatcher?: {
+    cookies?: { setCookieSync(cookie: string, url: string): void };
+    connectionType?: string;
+    close?(): void;
+  };
+  _advice?: { reconnect: string };
+}
+
+type Listener = (notification: Notification) => void;
+
+export class NotificationRecorder {
+  readonly transcript: Notification[] = [];
+  /** Handshake, connect and transport events, for the report when something goes wrong. */
+  readonly events: { at: number; what: string }[] = [];
+  private readonly listeners = new Set<Listener>();
+  private client: FayeClient | undefined;
+  private onRefused: ((reason: string) => void) | undefined;
+  private readonly created = performance.now();
+
+  constructor(private readonly options: RecorderOptions) {}
+
+  get user(): string {
+    return this.options.user;
+  }
+
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  get connectionType(): string | undefined {
+    return (this.client as unknown as FayeClientInternals | undefined)?._dispatcher?.connectionType;
+  }
+
+  private event(what: string): void {
+    this.events.push({ at: Math.round(performance.now() - this.created), what: redactText(what) });
+  }
+
+  /** Handshake and subscribe; resolves only after the subscribe acknowledgement. */
+  async connect(): Promise<void> {
+    const { url, transport, tls, timeoutMs } = this.options;
+    const client = new Faye.Client(url, {
+      timeout: Math.max(5, Math.ceil(timeoutMs / 1000) * 2),
+      retry: 1,
+      tls: { ca: tls?.ca, rejectUnauthorized: !tls?.insecure },
+    });
+    this.client = client;
+    if (transport === 'long-polling') client.disable('websocket');
+    client.setHeader('Authorization', this.options.authorization);
+    const csrf = this.options.csrf();
+    if (csrf) client.setHeader(csrf.header, csrf.token);
+
+    // faye drops a Cookie set with setHeader once the server sets its own cookie (BAYEUX_BROWSER):
+    // the session cookies go into faye's own cookie jar, which it sends with every request.
+    const jar = (client as unknown as FayeClientInternals)._dispatcher?.cookies;
+    if (!jar) throw new HarnessError('INTERNAL', 'the faye client has no cookie jar; the session cookie cannot be sent');
+    for (const [name, value] of this.options.cookies()) jar.setCookieSync(`${name}=${value}; Path=/`, url);
+
+    client.addExtension({
+      incoming: (message: FayeMessage, callback: (m: FayeMessage) => void) => {
+        this.onIncoming(message);
+        callback(message);
+      },
+    });
+    client.on('transport:down', () => this.event('transport down'));
+    client.on('transport:up', () => this.event('transport up'));
+
+    const subscription = client.subscribe(SUBSCRIPTION, () => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        timer = setTimeout(() => {
+          const seen = this.events.map((e) => `+${e.at} ms ${e.what}`).join('; ') || 'no reply at all';
+          reject(
+            new HarnessError(
+              'COMETD_FAILURE',
+              `${this.user}: no subscribe acknowledgement for ${SUBSCRIPTION} from ${url} within ${timeoutMs} ms (${seen})`,
+            ),
+          );
+        }, timeoutMs);
+        this.onRefused = (reason) =>
+          reject(new HarnessError('COMETD_HANDSHAKE_REFUSED', `${this.user}: the CometD handshake at ${url} was refused: ${reason}`));
+        subscription.then(
+          () => resolve(),
+          (error: { message?: string }) =>
+            reject(
+              new HarnessError(
+                'COMETD_FAILURE',
+                `${this.user}: subscribing to ${SUBSCRIPTION} was refused: ${error?.message ?? String(error)}`,
+              ),
+            ),
+        );
+      });
+    } catch (error) {
+      this.stop();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      this.onRefused = undefined;
+    }
+    if (transport === 'websocket' && this.connectionType !== 'websocket') {
+      this.stop();
+      throw new HarnessError(
+        'COMETD_FAILURE',
+        `${this.user}: GWS_COMETD_TRANSPORT=websocket but the server settled on ${this.connectionType ?? 'no transport'}`,
+      );
+    }
+  }
+
+  private onIncoming(message: FayeMessage): void {
+    if (message.channel === '/meta/handshake') {
+      if (message.successful) this.event(`handshake successful`);
+      else {
+        const reason = message.error ?? 'no reason given';
+        this.event(`handshake refused: ${reason}`);
+        // Without this, faye retries a refused handshake forever.
+        message.advice = { ...message.advice, reconnect: 'none' };
+        this.onRefused?.(reason);
+      }
+      return;
+    }
+    if (message.channel === '/meta/connect') {
+      if (message.successful === false) this.event(`connect failed: ${message.error ?? ''} advice=${JSON.stringify(message.advice ?? {})}`);
+      return;
+    }
+    if (message.channel.startsWith('/meta/')) {
+      if (message.successful === false) this.event(`${message.channel} failed: ${message.error ?? ''}`);
+      return;
+    }
+    if (message.data === undefined) return;
+    const data = (message.data && typeof message.data === 'object' ? message.data : { value: message.data }) as Record<
+      string,
+      unknown
+    >;
+    const notification: Notification = {
+      seq: this.transcript.length + 1,
+      user: this.user,
+      channel: message.channel,
+      data,
+      receivedAt: Date.now(),
+      at: performance.now(),
+      verdict: safeValidate(message.channel, message.data),
+    };
+    this.transcript.push(notification);
+    for (const listener of [...this.listeners]) listener(notification);
+  }
+
+  /** Stop the client, also when it never connected. */
+  stop(): void {
+    const client = this.client as (FayeClient & FayeClientInternals) | undefined;
+    if (!client) return;
+    if (client._advice) client._advice.reconnect = 'none';
+    try {
+      client.disconnect();
+    } catch {
+      // already down
+    }
+    client._dispatcher?.close?.();
+  }
+
+  async disconnect(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await new Promise<void>((resolve) => {
+      const done = setTimeout(resolve, 2_000);
+      const result = client.disconnect() as { then?: (ok: () => void, fail: () => void) => void } | undefined;
+      if (result?.then) {
+        result.then(
+          () => {
+            clearTimeout(done);
+            resolve();
+          },
+          () => {
+            clearTimeout(done);
+            resolve();
+          },
+        );
+      } else {
+        clearTimeout(done);
+        resolve();
+      }
+    });
+    this.stop();
+  }
+
+  /** Messages whose payload broke its schema (or the envelope's), for the test's final check. */
+  schemaViolations(): Notification[] {
+    return this.transcript.filter((n) => n.verdict.envelope.length > 0 || n.verdict.issues.length > 0);
+  }
+
+  /**
+   * Arms an ordered expectation. Notifications of no step's kind are ignored (servers interleave
+   * unrelated ones). A notification of the awaited step's kind that contradicts it, or one of a
+   * later step's kind arriving first, fails at once; a timeout lists what did arrive.
+   */
+  expect(...steps: Step[]): Expectation {
+    return new Expectation(this, steps, this.options.timeoutMs, this.options.step);
+  }
+
+  /** Like expect, with a wait of its own (for a step the documentation says may take longer). */
+  expectWithin(timeoutMs: number, ...steps: Step[]): Expectation {
+    return new Expectation(this, steps, timeoutMs, this.options.step);
+  }
+
+  /**
+   * Listens for the quiet window and fails at once if a notification of the step's kind arrives.
+   * This is the one place where the harness waits for time to pass instead of for an event.
+   */
+  async expectQuiet(step: Step, options: { forMs?: number } = {}): Promise<void> {
+    const forMs = options.forMs ?? this.options.quietWindowMs;
+    const frames = specFrames();
+    const body = () =>
+      new Promise<void>((resolve, reject) => {
+        const listener: Listener = (notification) => {
+          if (!step.kind(notification)) return;
+          cleanup();
+          reject(
+            relocate(
+              new NonConformance(
+                'UNEXPECTED_NOTIFICATION',
+                `${this.user}: ${describeNotification(notification)} arrived, but nothing of this kind should: ${step.describe}\n` +
+                  `payload: ${shortJson(notification.data, 600)}`,
+              ),
+              frames,
+            ),
+          );
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          resolve();
+        }, forMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          this.listeners.delete(listener);
+        };
+        this.listeners.add(listener);
+      });
+    const title = `${this.user}: nothing within ${forMs} ms: ${step.describe}`;
+    return this.options.step ? this.options.step(title, body) : body();
+  }
+
+  /** @internal */
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The transcript since a point, as text grouped by channel, for timeout messages. */
+  describeSince(fromSeq: number, origin: number): string {
+    const arrived = this.transcript.filter((n) => n.seq > fromSeq);
+    if (arrived.length === 0) return '  (nothing arrived)';
+    const byChannel = new Map<string, Notification[]>();
+    for (const n of arrived) byChannel.set(n.channel, [...(byChannel.get(n.channel) ?? []), n]);
+    return [...byChannel]
+      .map(
+        ([channel, list]) =>
+          `  ${channel}:\n` + list.map((n) => `    +${Math.round(n.at - origin)} ms  ${describeNotification(n)}`).join('\n'),
+      )
+      .join('\n');
+  }
+}
+
+/** A validation that throws is a harness bug: reported on the message, never lost in faye's callbacks. */
+function safeValidate(channel: string, data: unknown): NotificationVerdict {
+  try {
+    return validateNotification({ channel, data });
+  } catch (error) {
+    const issue = { pointer: '/', rule: 'harness', message: `[harness:INTERNAL] validation failed: ${(error as Error).message}`, value: undefined };
+    return { envelope: [issue], schema: undefined, issues: [] };
+  }
+}
+
+function shortJson(value: unknown, max: number): string {
+  const text = redactText(JSON.stringify(value));
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** One line naming a notification: type, resource and state. */
+export function describeNotification(n: Notification): string {
+  const d = n.data as Record<string, unknown>;
+  const parts = [`${String(d.messageType ?? '?')}/${String(d.notificationType ?? '-')}`];
+  const session = d.smssession as Record<string, unknown> | undefined;
+  if (session) parts.push(`smssession=${String(session.id)} state=${String(session.state)}`);
+  const uri = d.smssessionUri ?? d.smsessionUri;
+  if (typeof uri === 'string') parts.push(`smssession=${uri.split('/').pop()}`);
+  if (Array.isArray(d.messages)) parts.push(`messages=[${d.messages.map((m) => (m as { type?: unknown }).type).join(',')}]`);
+  const call = d.call as Record<string, unknown> | undefined;
+  if (call) parts.push(`call=${String(call.id)} state=${String(call.state)}`);
+  if (n.verdict.envelope.length + n.verdict.issues.length > 0) parts.push('(schema violations)');
+  return parts.join(' ');
+}
+
+/**
+ * The spec's own frames at the moment a wait was armed. A failure found later, inside faye's
+ * callbacks, is reported at that line of the spec rather than in the recorder's internals.
+ */
+function specFrames(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  return frames.filter((line) => /[\\/]suites[\\/]/.test(line)).join('\n');
+}
+
+function relocate(error: Error, frames: string): Error {
+  if (frames) error.stack = `${error.name}: ${error.message}\n${frames}`;
+  return error;
+}
+
+/** An armed expectation: a thenable, so that `await seen` both waits and reports a step. */
+export class Expectation implements PromiseLike<Notification[]> {
+  private readonly result: Promise<Notification[]>;
+  readonly matched: Notification[] = [];
+
+  constructor(
+    private readonly recorder: NotificationRecorder,
+    private readonly steps: Step[],
+    private readonly timeoutMs: number,
+    private readonly wrap: RecorderOptions['step'],
+  ) {
+    const fromSeq = recorder.transcript.length;
+    const origin = performance.now();
+    const frames = specFrames();
+    this.result = new Promise<Notification[]>((resolve, reject) => {
+      let next = 0;
+      const fail = (error: Error) => {
+        stop();
+        clearTimeout(timer);
+        reject(relocate(error, frames));
+      };
+      const stop = recorder.listen((notification) => {
+        if (next >= steps.length) return;
+        const step = steps[next]!;
+        if (step.kind(notification)) {
+          const { verdict } = notification;
+          if (verdict.envelope.length + verdict.issues.length > 0) {
+            return fail(
+              new NonConformance(
+                'SCHEMA_VIOLATION',
+                `${recorder.user}: ${describeNotification(notification)} does not match its schema ${verdict.schema ?? 'cometd-envelope'}:\n` +
+                  formatIssues({ schema: verdict.schema ?? '', issues: [...verdict.envelope, ...verdict.issues] }),
+              ),
+            );
+          }
+          const problems = step.verify(notification);
+          if (problems.length > 0) {
+            return fail(
+              new NonConformance(
+                'NOTIFICATION_CONTRADICTS',
+                `${recorder.user}: while awaiting step ${next + 1} (${step.describe}), ` +
+                  `${describeNotification(notification)} arrived and contradicts it:\n` +
+                  problems.map((p) => `  - ${p}`).join('\n') +
+                  `\npayload: ${shortJson(notification.data, 1500)}\n` +
+                  this.progress(next),
+              ),
+            );
+          }
+          this.matched.push(notification);
+          next += 1;
+          if (next === steps.length) {
+            stop();
+            clearTimeout(timer);
+            resolve(this.matched);
+          }
+          return;
+        }
+        const later = steps.findIndex((s, i) => i > next && s.kind(notification));
+        if (later >= 0) {
+          fail(
+            new NonConformance(
+              'NOTIFICATION_OUT_OF_ORDER',
+              `${recorder.user}: ${describeNotification(notification)} (step ${later + 1}: ${steps[later]!.describe}) ` +
+                `arrived before step ${next + 1} (${step.describe}).\n` +
+                this.progress(next) +
+                `\nArrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`,
+            ),
+          );
+        }
+      });
+      const timer = setTimeout(() => {
+        stop();
+        reject(relocate(
+          new NonConformance(
+            'NOTIFICATION_TIMEOUT',
+            `${recorder.user}: waited ${this.timeoutMs} ms on ${SUBSCRIPTION} for:\n${this.progress(next)}\n` +
+              `Arrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`,
+          ),
+          frames,
+        ));
+      }, this.timeoutMs);
+    });
+    // The wait may fail while the operation is still in flight; the failure is kept for the await.
+    this.result.catch(() => undefined);
+  }
+
+  private progress(next: number): string {
+    return this.steps
+      .map((s, i) => {
+        const mark = i < next ? '✓' : i === next ? '✗' : '·';
+        const note = i < next ? ` (arrived, #${this.matched[i]!.seq})` : i === next ? ' (awaited)' : ' (not reached)';
+        return `  ${mark} ${i + 1}. ${s.describe}${note}`;
+      })
+      .join('\n');
+  }
+
+  then<R1 = Notification[], R2 = never>(
+    onfulfilled?: ((value: Notification[]) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): PromiseLike<R1 | R2> {
+    const title = `${this.recorder.user} receives: ${this.steps.map((s) => s.describe).join(' → ')}`;
+    const awaited = this.wrap ? this.wrap(title, () => this.result) : this.result;
+    return awaited.then(onfulfilled, onrejected);
+  }
+}

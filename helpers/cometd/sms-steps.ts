@@ -1,0 +1,238 @@
+import { SMS_SESSION_URI_KEYS, spellingsOf } from '../errata';
+import type { Notification, Step } from './types';
+
+/**
+ * Steps for the SMS Session API notifications on the user's CometD topic: SMSsessionStateChangeMessage
+ * (StatusChange, ParticipantsUpdated) and MessageLogUpdated (NewMessages).
+ */
+
+type Json = Record<string, unknown>;
+
+export interface SmsSessionView {
+  id: string;
+  uri: string;
+  state: string;
+  capabilities?: string[];
+  participants?: Json[];
+  supervisorMode?: string;
+  [key: string]: unknown;
+}
+
+function stateChange(n: Notification, notificationType: string, id: string): SmsSessionView | undefined {
+  const d = n.data;
+  if (d.messageType !== 'SMSsessionStateChangeMessage' || d.notificationType !== notificationType) return undefined;
+  const session = d.smssession as SmsSessionView | undefined;
+  return session && session.id === id ? session : undefined;
+}
+
+/** The SMS session a MessageLogUpdated refers to: the last path segment of its session URI. */
+export function messageLogSessionId(n: Notification): string | undefined {
+  if (n.data.messageType !== 'MessageLogUpdated') return undefined;
+  for (const key of SMS_SESSION_URI_KEYS) {
+    const uri = n.data[key];
+    if (typeof uri === 'string') return uri.replace(/\/+$/, '').split('/').pop();
+  }
+  return undefined;
+}
+
+export interface CapabilityCheck {
+  /** Canonical names that must be offered (any documented spelling counts). */
+  include?: string[];
+  /** Canonical names that must not be offered (no documented spelling may appear). */
+  exclude?: string[];
+  /** No capabilities at all: the key absent or an empty list. */
+  none?: boolean;
+}
+
+export function checkCapabilities(capabilities: unknown, check: CapabilityCheck): string[] {
+  const problems: string[] = [];
+  const list = Array.isArray(capabilities) ? (capabilities as string[]) : undefined;
+  if (check.none) {
+    if (list && list.length > 0) problems.push(`capabilities should be absent or empty, got ${JSON.stringify(list)}`);
+    return problems;
+  }
+  if ((check.include?.length ?? 0) > 0 && !list) {
+    problems.push(`capabilities missing; expected them to include ${check.include!.join(', ')}`);
+    return problems;
+  }
+  const missing = (check.include ?? []).filter((c) => !spellingsOf(c).some((s) => list!.includes(s)));
+  if (missing.length) {
+    problems.push(
+      `capabilities lack ${missing.map((c) => spellingsOf(c).join(' or ')).join(', ')}; got ${JSON.stringify(list)}`,
+    );
+  }
+  const forbidden = (check.exclude ?? []).flatMap((c) => spellingsOf(c)).filter((s) => list?.includes(s));
+  if (forbidden.length) problems.push(`capabilities should not offer ${forbidden.join(', ')}; got ${JSON.stringify(list)}`);
+  return problems;
+}
+
+/** SMSsessionStateChangeMessage / StatusChange of session `id` to `state`. */
+export function smsStatus(id: string, state: string, options: { capabilities?: CapabilityCheck; supervisorMode?: string } = {}): Step {
+  const extra: string[] = [];
+  if (options.supervisorMode) extra.push(`supervisorMode=${options.supervisorMode}`);
+  if (options.capabilities?.include?.length) extra.push(`capabilities ⊇ {${options.capabilities.include.join(',')}}`);
+  if (options.capabilities?.none) extra.push('no capabilities');
+  return {
+    describe: `StatusChange smssession=${id} state=${state}${extra.length ? ` (${extra.join('; ')})` : ''}`,
+    kind: (n) => stateChange(n, 'StatusChange', id) !== undefined,
+    verify: (n) => {
+      const session = stateChange(n, 'StatusChange', id)!;
+      const problems: string[] = [];
+      if (session.state !== state) problems.push(`state is ${JSON.stringify(session.state)}, expected "${state}"`);
+      if (options.supervisorMode !== undefined && session.supervisorMode !== options.supervisorMode) {
+        problems.push(`supervisorMode is ${JSON.stringify(session.supervisorMode)}, expected "${options.supervisorMode}"`);
+      }
+      if (options.capabilities) problems.push(...checkCapabilities(session.capabilities, options.capabilities));
+      return problems;
+    },
+  };
+}
+
+export interface ParticipantExpectation {
+  type: 'Agent' | 'Customer';
+  nickname?: string;
+  visibility?: string;
+  /** What this participant is, for messages: "the agent", "the supervisor". */
+  role: string;
+}
+
+function describeParticipant(p: ParticipantExpectation): string {
+  const bits = [p.type, p.nickname ? `"${p.nickname}"` : undefined, p.visibility ? `visibility=${p.visibility}` : undefined];
+  return `${p.role} (${bits.filter(Boolean).join(' ')})`;
+}
+
+/**
+ * Matches each expected participant to a distinct listed one. A participant is identified by type
+ * and nickname; visibility is then checked, so that a wrong visibility reads as such and not as
+ * a missing participant.
+ */
+export function checkParticipants(listed: Json[] | undefined, expected: ParticipantExpectation[]): string[] {
+  if (!Array.isArray(listed)) return ['participants missing'];
+  const problems: string[] = [];
+  const used = new Set<number>();
+  for (const want of expected) {
+    const index = listed.findIndex(
+      (p, i) => !used.has(i) && p.type === want.type && (want.nickname === undefined || p.nickname === want.nickname),
+    );
+    if (index < 0) {
+      problems.push(`no participant for ${describeParticipant(want)} in ${JSON.stringify(listed.map((p) => ({ type: p.type, nickname: p.nickname })))}`);
+      continue;
+    }
+    used.add(index);
+    const found = listed[index]!;
+    if (want.visibility !== undefined && found.visibility !== want.visibility) {
+      problems.push(`${want.role} has visibility ${JSON.stringify(found.visibility)}, expected "${want.visibility}"`);
+    }
+  }
+  return problems;
+}
+
+/** SMSsessionStateChangeMessage / ParticipantsUpdated of session `id` listing the expected participants. */
+export function smsParticipantsUpdated(
+  id: string,
+  expected: ParticipantExpectation[],
+  options: { state?: string; capabilities?: CapabilityCheck } = {},
+): Step {
+  return {
+    describe: `ParticipantsUpdated smssession=${id} with ${expected.map(describeParticipant).join(', ')}`,
+    kind: (n) => stateChange(n, 'ParticipantsUpdated', id) !== undefined,
+    verify: (n) => {
+      const session = stateChange(n, 'ParticipantsUpdated', id)!;
+      const problems = checkParticipants(session.participants, expected);
+      if (options.state !== undefined && session.state !== options.state) {
+        problems.push(`state is ${JSON.stringify(session.state)}, expected "${options.state}"`);
+      }
+      if (options.capabilities) problems.push(...checkCapabilities(session.capabilities, options.capabilities));
+      return problems;
+    },
+  };
+}
+
+export interface MessageExpectation {
+  type: string;
+  text?: string;
+  fromType?: string;
+  fromNickname?: string;
+  visibility?: string;
+  fromVisibility?: string;
+}
+
+function describeMessage(m: MessageExpectation): string {
+  const bits = [
+    m.type,
+    m.text !== undefined ? JSON.stringify(m.text) : undefined,
+    m.fromType || m.fromNickname ? `from ${[m.fromType, m.fromNickname && `"${m.fromNickname}"`].filter(Boolean).join(' ')}` : undefined,
+    m.visibility ? `visibility=${m.visibility}` : undefined,
+    m.fromVisibility ? `from.visibility=${m.fromVisibility}` : undefined,
+  ];
+  return bits.filter(Boolean).join(' ');
+}
+
+function messageMatches(message: Json, want: MessageExpectation): boolean {
+  const from = (message.from ?? {}) as Json;
+  return (
+    message.type === want.type &&
+    (want.text === undefined || message.text === want.text) &&
+    (want.fromType === undefined || from.type === want.fromType) &&
+    (want.fromNickname === undefined || from.nickname === want.fromNickname)
+  );
+}
+
+/** MessageLogUpdated / NewMessages of session `id` containing the expected messages. */
+export function smsNewMessages(id: string, expected: MessageExpectation[]): Step {
+  return {
+    describe: `NewMessages smssession=${id} containing ${expected.map(describeMessage).join('; ')}`,
+    kind: (n) => n.data.notificationType === 'NewMessages' && messageLogSessionId(n) === id,
+    verify: (n) => {
+      const messages = (Array.isArray(n.data.messages) ? n.data.messages : []) as Json[];
+      const problems: string[] = [];
+      for (const want of expected) {
+        const found = messages.find((m) => messageMatches(m, want));
+        if (!found) {
+          problems.push(
+            `no ${describeMessage(want)} among ${JSON.stringify(messages.map((m) => ({ type: m.type, text: m.text, from: (m.from as Json | undefined)?.nickname })))}`,
+          );
+          continue;
+        }
+        if (want.visibility !== undefined && found.visibility !== want.visibility) {
+          problems.push(`${want.type} message has visibility ${JSON.stringify(found.visibility)}, expected "${want.visibility}"`);
+        }
+        const fromVisibility = (found.from as Json | undefined)?.visibility;
+        if (want.fromVisibility !== undefined && fromVisibility !== want.fromVisibility) {
+          problems.push(`${want.type} message's from.visibility is ${JSON.stringify(fromVisibility)}, expected "${want.fromVisibility}"`);
+        }
+      }
+      return problems;
+    },
+  };
+}
+
+/** Any notification about session `id` (for "nothing must arrive" checks). */
+export function anySmsNotification(id: string): Step {
+  return {
+    describe: `any notification about smssession=${id}`,
+    kind: (n) => ((n.data.smssession as Json | undefined)?.id ?? messageLogSessionId(n)) === id,
+    verify: () => [],
+  };
+}
+
+/**
+ * A StatusChange Invited for a session not yet known to this user: how an inbound SMS arrives.
+ * Sessions in other states are not this step's kind: they may belong to someone else's work.
+ */
+export function smsInvitedNew(known: ReadonlySet<string>): Step {
+  return {
+    describe: 'StatusChange of a new smssession with state=Invited',
+    kind: (n) => {
+      const session = n.data.smssession as Json | undefined;
+      return (
+        n.data.messageType === 'SMSsessionStateChangeMessage' &&
+        n.data.notificationType === 'StatusChange' &&
+        typeof session?.id === 'string' &&
+        session.state === 'Invited' &&
+        !known.has(session.id)
+      );
+    },
+    verify: () => [],
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Two families of failure, kept apart all the way to the exit status:
+ * - HarnessError: the run could not be carried out as intended (configuration, an unreachable
+ *   target, a refused CometD handshake, a bug of ours). Never a verdict on the server.
+ * - NonConformance: the server answered, and the answer contradicts the documentation.
+ *
+ * Every message starts with a stable tag, `[harness:CODE]` or `[nonconformance:CODE]`, so that
+ * report tooling can classify a failure from its text alone (Playwright's JSON and JUnit output
+ * carry only messages).
+ */
+
+export type HarnessErrorCode =
+  | 'CONFIG_INVALID'
+  | 'TARGET_NOT_CONFIRMED'
+  | 'TARGET_UNREACHABLE'
+  | 'TLS_FAILURE'
+  | 'REQUEST_TIMEOUT'
+  | 'COMETD_HANDSHAKE_REFUSED'
+  | 'COMETD_FAILURE'
+  | 'SMS_INJECTION_FAILED'
+  | 'SETUP_FAILED'
+  | 'INTERNAL';
+
+export type NonConformanceCode =
+  | 'UNEXPECTED_STATUS_CODE'
+  | 'NOT_JSON'
+  | 'SCHEMA_VIOLATION'
+  | 'NOTIFICATION_TIMEOUT'
+  | 'NOTIFICATION_CONTRADICTS'
+  | 'NOTIFICATION_OUT_OF_ORDER'
+  | 'UNEXPECTED_NOTIFICATION'
+  | 'BAD_ERROR_REPLY';
+
+export class HarnessError extends Error {
+  readonly kind = 'harness' as const;
+  constructor(
+    readonly code: HarnessErrorCode,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`[harness:${code}] ${detail}`, options);
+    this.name = 'HarnessError';
+  }
+}
+
+export class NonConformance extends Error {
+  readonly kind = 'nonconformance' as const;
+  constructor(
+    readonly code: NonConformanceCode,
+    detail: string,
+  ) {
+    super(`[nonconformance:${code}] ${detail}`);
+    this.name = 'NonConformance';
+  }
+}
+
+/** The configuration is unusable: one message naming the variable, no stack, no secret. */
+export class ConfigError extends HarnessError {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super('CONFIG_INVALID', `${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type FailureKind = 'harness' | 'nonconformance' | 'assertion' | 'unknown';
+
+/** Classifies a failure message as printed in a report. */
+export function classifyFailureMessage(message: string): FailureKind {
+  if (/\[harness:[A-Z_]+\]/.test(message)) return 'harness';
+  if (/\[nonconformance:[A-Z_]+\]/.test(message)) return 'nonconformance';
+  if (/expect\(|Expected|Received/.test(message)) return 'assertion';
+  return 'unknown';
+}

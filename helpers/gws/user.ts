@@ -1,0 +1,182 @@
+import type { Config, Credentials, Role } from '../config';
+import { apiUrl } from '../config';
+import { HarnessError } from '../errors';
+import { NotificationRecorder } from '../cometd/recorder';
+import { redactedJson } from '../redact';
+import { SmsOperations } from './sms-operations';
+import { GwsSession, type GwsReply } from './session';
+
+/**
+ * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
+ * typed operations, and a record of what the test created, so that teardown undoes exactly that.
+ */
+
+export interface Reporter {
+  step<T>(title: string, body: () => Promise<T>): Promise<T>;
+  attach(name: string, body: string, contentType: string): Promise<void>;
+}
+
+export const silentReporter: Reporter = {
+  step: (_title, body) => body(),
+  attach: async () => undefined,
+};
+
+export interface UserContext {
+  config: Config;
+  baseUrl: URL;
+  role: Role;
+  credentials: Credentials;
+  reporter: Reporter;
+}
+
+interface MeUser {
+  id: string;
+  userName: string;
+  uri?: string;
+}
+
+export interface Device {
+  id: string;
+  phoneNumber?: string;
+  uri?: string;
+  [key: string]: unknown;
+}
+
+/** States after which a user has nothing left to undo in an SMS session. */
+const FINISHED_SMS_STATES = new Set(['Completed', 'Revoked']);
+
+export class GwsUser {
+  readonly session: GwsSession;
+  readonly notifications: NotificationRecorder;
+  readonly sms: SmsOperations;
+  /** SMS sessions this test brought to this user; teardown ends each one still open. */
+  readonly smsSessions = new Set<string>();
+  me: MeUser | undefined;
+  devices: Device[] = [];
+  private loggedIn = false;
+
+  constructor(readonly context: UserContext) {
+    const { config, baseUrl, credentials, reporter } = context;
+    this.session = new GwsSession(baseUrl, credentials, {
+      timeoutMs: config.notificationTimeoutMs,
+      tls: { ca: config.tls.ca, insecure: config.tls.insecure },
+    });
+    this.notifications = new NotificationRecorder({
+      url: apiUrl(baseUrl, '/notifications'),
+      user: `${context.role} ${credentials.username}`,
+      authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`,
+      cookies: () => this.session.cookieEntries(),
+      csrf: () => this.session.csrfHeader,
+      transport: config.cometdTransport,
+      tls: { ca: config.tls.ca, insecure: config.tls.insecure },
+      timeoutMs: config.notificationTimeoutMs,
+      quietWindowMs: config.quietWindowMs,
+      step: (title, body) => reporter.step(title, body),
+    });
+    this.sms = new SmsOperations(this);
+  }
+
+  get role(): Role {
+    return this.context.role;
+  }
+
+  get username(): string {
+    return this.context.credentials.username;
+  }
+
+  /** "agent agent1": how messages and steps name this user. */
+  get label(): string {
+    return `${this.role} ${this.username}`;
+  }
+
+  get device(): Device {
+    const device = this.devices[0];
+    if (!device) throw new HarnessError('SETUP_FAILED', `${this.label} has no device (GET /api/v2/me/devices?fields=* listed none)`);
+    return device;
+  }
+
+  /**
+   * Sends one operation inside a report step, with the exchange attached to that step.
+   * Every operation of the typed APIs goes through here.
+   */
+  async operation(title: string, path: string, body: Record<string, unknown> | undefined, method: 'GET' | 'POST' = 'POST'): Promise<GwsReply> {
+    return this.context.reporter.step(`${this.label}: ${title}`, async () => {
+      const reply = method === 'GET' ? await this.session.get(path) : await this.session.post(path, body);
+      const exchange = this.session.exchanges[this.session.exchanges.length - 1];
+      await this.context.reporter.attach(`${method} ${path} (${this.username})`, redactedJson(exchange), 'application/json');
+      return reply;
+    });
+  }
+
+  private async setupCall(title: string, path: string, body?: Record<string, unknown>): Promise<GwsReply> {
+    const reply = await this.operation(title, path, body, body ? 'POST' : 'GET');
+    const code = reply.isJson ? reply.statusCode : undefined;
+    if (code !== 0 && code !== 7) {
+      const what = reply.isJson ? `statusCode ${String(code)} ${JSON.stringify((reply.json as { statusMessage?: unknown }).statusMessage ?? '')}` : reply.text.slice(0, 200);
+      const hint = code === 20 ? `; check GWS_${this.role.toUpperCase()}_USERNAME and GWS_${this.role.toUpperCase()}_PASSWORD` : '';
+      throw new HarnessError('SETUP_FAILED', `${this.label}: ${title} failed (HTTP ${reply.status}, ${what})${hint}`);
+    }
+    return reply;
+  }
+
+  /** TARGET.md's per-user set-up: who am I, my devices, CometD, the contact-center session, Ready. */
+  async login(): Promise<void> {
+    await this.context.reporter.step(`${this.label} logs in`, async () => {
+      const me = await this.setupCall('GET /api/v2/me', '/me');
+      this.me = (me.json as { user?: MeUser }).user;
+      if (!this.me?.id) throw new HarnessError('SETUP_FAILED', `${this.label}: GET /api/v2/me returned no user.id`);
+      const devices = await this.setupCall('GET /api/v2/me/devices?fields=*', '/me/devices?fields=*');
+      this.devices = ((devices.json as { devices?: Device[] }).devices ?? []).filter((d) => d && typeof d.id === 'string');
+      await this.notifications.connect();
+      const channels = ['voice', this.context.config.smsChannel];
+      await this.setupCall('StartContactCenterSession', '/me', { operationName: 'StartContactCenterSession', channels });
+      this.loggedIn = true;
+      for (const channel of channels) await this.setupCall(`Ready on ${channel}`, `/me/channels/${channel}`, { operationName: 'Ready' });
+    });
+  }
+
+  /** The last state this user was told an SMS session is in. */
+  smsStateOf(id: string): string | undefined {
+    for (let i = this.notifications.transcript.length - 1; i >= 0; i -= 1) {
+      const session = this.notifications.transcript[i]!.data.smssession as { id?: unknown; state?: unknown } | undefined;
+      if (session?.id === id && typeof session.state === 'string') return session.state;
+    }
+    return undefined;
+  }
+
+  /**
+   * Undo what the test created, also after a failure: end every SMS session still open, then
+   * disconnect CometD and end the contact-center session. Problems are collected, not thrown,
+   * so that one failing clean-up step does not skip the others.
+   */
+  async teardown(): Promise<string[]> {
+    const problems: string[] = [];
+    const attempt = async (what: string, action: () => Promise<unknown>) => {
+      try {
+        await action();
+      } catch (error) {
+        problems.push(`${this.label}: ${what}: ${(error as Error).message}`);
+      }
+    };
+    await this.context.reporter.step(`${this.label} cleans up`, async () => {
+      for (const id of this.smsSessions) {
+        const state = this.smsStateOf(id);
+        if (state === undefined || FINISHED_SMS_STATES.has(state)) continue;
+        await attempt(`ending SMS session ${id} (${state})`, async () => {
+          const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
+          if (reply.statusCode !== 0) problems.push(`${this.label}: ending SMS session ${id} (${state}) answered ${reply.text.slice(0, 200)}`);
+        });
+      }
+      await attempt('disconnecting CometD', () => this.notifications.disconnect());
+      if (this.loggedIn) {
+        await attempt('EndContactCenterSession', async () => {
+          const reply = await this.operation('EndContactCenterSession', '/me', { operationName: 'EndContactCenterSession' });
+          if (reply.statusCode !== 0) problems.push(`${this.label}: EndContactCenterSession answered ${reply.text.slice(0, 200)}`);
+          this.session.forgetSession();
+        });
+      }
+    });
+    await this.session.close();
+    return problems;
+  }
+}

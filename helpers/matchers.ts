@@ -1,0 +1,93 @@
+import { expect as baseExpect } from '@playwright/test';
+import { NonConformance } from './errors';
+import type { GwsReply } from './gws/session';
+import { formatIssues, schemas } from './schemas';
+
+/**
+ * Domain matchers with one message format: what was sent, by whom, what was expected, what came
+ * back. Messages carry the non-conformance tag so that reports classify them.
+ */
+
+function body(reply: GwsReply): string {
+  return reply.text.length > 300 ? `${reply.text.slice(0, 300)}…` : reply.text;
+}
+
+function notJson(reply: GwsReply): { pass: false; message: () => string } | undefined {
+  try {
+    void reply.json;
+    return undefined;
+  } catch (error) {
+    return { pass: false, message: () => (error as NonConformance).message };
+  }
+}
+
+export const expect = baseExpect.extend({
+  /** The reply is JSON with this `statusCode`; a success also has the documented success shape. */
+  toHaveStatusCode(reply: GwsReply, expected: number) {
+    const name = 'toHaveStatusCode';
+    const bad = notJson(reply);
+    if (bad) return { ...bad, name };
+    const actual = reply.statusCode;
+    if (actual !== expected) {
+      return {
+        pass: false,
+        name,
+        message: () =>
+          `[nonconformance:UNEXPECTED_STATUS_CODE] ${reply.label}: expected statusCode ${expected}, got ${String(actual)} (HTTP ${reply.status}): ${body(reply)}`,
+      };
+    }
+    if (expected === 0) {
+      const verdict = schemas().validate('replies/operation-reply', reply.json);
+      if (verdict.issues.length > 0) {
+        return {
+          pass: false,
+          name,
+          message: () => `[nonconformance:SCHEMA_VIOLATION] ${reply.label}: the success reply breaks ${verdict.schema}:\n${formatIssues(verdict)}`,
+        };
+      }
+    }
+    return { pass: true, name, message: () => `${reply.label}: statusCode is ${expected}` };
+  },
+
+  /**
+   * The request was refused in the documented shape: a non-zero statusCode with a statusMessage
+   * and nothing else. The HTTP status is not asserted (the documentation does not give one).
+   */
+  toBeRefused(reply: GwsReply) {
+    const name = 'toBeRefused';
+    const bad = notJson(reply);
+    if (bad) return { ...bad, name };
+    const code = reply.statusCode;
+    if (code === 0 || code === undefined) {
+      return {
+        pass: false,
+        name,
+        message: () =>
+          `[nonconformance:UNEXPECTED_STATUS_CODE] ${reply.label}: expected a refusal (statusCode > 0), got ${String(code)} (HTTP ${reply.status}): ${body(reply)}`,
+      };
+    }
+    const verdict = schemas().validate('replies/error-reply', reply.json);
+    if (verdict.issues.length > 0) {
+      return {
+        pass: false,
+        name,
+        message: () =>
+          `[nonconformance:BAD_ERROR_REPLY] ${reply.label}: the refusal (statusCode ${code}, HTTP ${reply.status}) breaks ${verdict.schema}:\n${formatIssues(verdict)}`,
+      };
+    }
+    return { pass: true, name, message: () => `${reply.label}: refused with statusCode ${code}` };
+  },
+
+  toMatchSchema(value: unknown, schema: string) {
+    const name = 'toMatchSchema';
+    const verdict = schemas().validate(schema, value);
+    return {
+      pass: verdict.issues.length === 0,
+      name,
+      message: () =>
+        verdict.issues.length === 0
+          ? `value matches ${schema}`
+          : `[nonconformance:SCHEMA_VIOLATION] value breaks ${schema}:\n${formatIssues(verdict)}`,
+    };
+  },
+});

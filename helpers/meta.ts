@@ -1,0 +1,58 @@
+import type { Feature } from './config';
+import { PAGES, type PageKey } from '../suites/catalogue/pages';
+import type { RequirementId } from '../suites/catalogue/requirements';
+
+/**
+ * Every test's metadata, in Playwright's own places: tags for the features it needs, annotations
+ * for its stable id, page, requirements and any inference it rests on. The fixtures turn these
+ * into Allure labels and links, and into "not applicable" when a feature is not claimed.
+ */
+
+export interface TestMeta {
+  /** Stable id: history, known failures and the self-check key on it, not on the title. */
+  id: string;
+  page: PageKey;
+  requirements: RequirementId[];
+  features: Feature[];
+  /** Set when the check rests on a reading of the documentation rather than a printed statement. */
+  inferred?: string;
+}
+
+export interface TestDetails {
+  tag: string[];
+  annotation: { type: string; description: string }[];
+}
+
+/** Annotation types of the form allure.label.NAME become Allure labels as they are. */
+export const ANNOTATION = {
+  id: 'allure.label.gwsId',
+  page: 'allure.label.docPage',
+  requirement: 'allure.label.requirement',
+  inferred: 'allure.label.inferred',
+} as const;
+
+export function meta(m: TestMeta): TestDetails {
+  return {
+    tag: m.features.map((f) => `@${f}`),
+    annotation: [
+      { type: ANNOTATION.id, description: m.id },
+      { type: ANNOTATION.page, description: PAGES[m.page].url },
+      ...m.requirements.map((r) => ({ type: ANNOTATION.requirement, description: r })),
+      ...(m.inferred ? [{ type: ANNOTATION.inferred, description: m.inferred }] : []),
+    ],
+  };
+}
+
+/** Reads the metadata back from a test's annotations and tags. */
+export function readMeta(annotations: { type: string; description?: string }[], tags: string[]) {
+  const of = (type: string) => annotations.filter((a) => a.type === type).map((a) => a.description ?? '');
+  const pageUrl = of(ANNOTATION.page)[0];
+  const pageKey = (Object.keys(PAGES) as PageKey[]).find((k) => PAGES[k].url === pageUrl);
+  return {
+    id: of(ANNOTATION.id)[0],
+    page: pageKey ? PAGES[pageKey] : undefined,
+    requirements: of(ANNOTATION.requirement),
+    inferred: of(ANNOTATION.inferred)[0],
+    features: tags.map((t) => t.replace(/^@/, '')),
+  };
+}

@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+
+/**
+ * The JSON Schema registry: every `schemas/**\/*.schema.json`, compiled once per process, known by
+ * its path without the suffix (`notifications/sms-status-change`). Errors come out as
+ * "JSON pointer, broken rule, offending value", one per line.
+ */
+
+export const SCHEMA_DIR = resolve(__dirname, '..', 'schemas');
+
+export interface SchemaIssue {
+  pointer: string;
+  rule: string;
+  message: string;
+  value: unknown;
+}
+
+export interface SchemaVerdict {
+  schema: string;
+  issues: SchemaIssue[];
+}
+
+function listSchemaFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listSchemaFiles(path);
+    return entry.name.endsWith('.schema.json') ? [path] : [];
+  });
+}
+
+class SchemaRegistry {
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(dir: string) {
+    const files = listSchemaFiles(dir);
+    const named = files.map((file) => ({
+      name: relative(dir, file).replace(/\\/g, '/').replace(/\.schema\.json$/, ''),
+      schema: JSON.parse(readFileSync(file, 'utf8')) as { $id: string },
+    }));
+    for (const { schema } of named) this.ajv.addSchema(schema);
+    for (const { name, schema } of named) {
+      const validate = this.ajv.getSchema(schema.$id);
+      if (!validate) throw new Error(`schema ${name} did not compile`);
+      this.validators.set(name, validate);
+    }
+  }
+
+  names(): string[] {
+    return [...this.validators.keys()].sort();
+  }
+
+  has(name: string): boolean {
+    return this.validators.has(name);
+  }
+
+  validate(name: string, value: unknown): SchemaVerdict {
+    const validate = this.validators.get(name);
+    if (!validate) throw new Error(`no schema named ${name}; known: ${this.names().join(', ')}`);
+    if (validate(value)) return { schema: name, issues: [] };
+    return { schema: name, issues: toIssues(validate.errors ?? [], value) };
+  }
+}
+
+let registry: SchemaRegistry | undefined;
+
+export function schemas(): SchemaRegistry {
+  registry ??= new SchemaRegistry(SCHEMA_DIR);
+  return registry;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let current: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * ajv reports the branches of `if/then`, `allOf` and `anyOf` as separate errors; the ones a reader
+ * can act on are the leaves (`required`, `enum`, `const`, `type`, `pattern`...).
+ */
+const WRAPPER_RULES = new Set(['if', 'allOf']);
+
+function toIssues(errors: ErrorObject[], root: unknown): SchemaIssue[] {
+  const seen = new Set<string>();
+  const issues: SchemaIssue[] = [];
+  for (const error of errors) {
+    if (WRAPPER_RULES.has(error.keyword)) continue;
+    let pointer = error.instancePath || '/';
+    let message = error.message ?? error.keyword;
+    if (error.keyword === 'required') {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      pointer = `${error.instancePath}/${missing}`;
+      message = 'is required but missing';
+    } else if (error.keyword === 'enum') {
+      message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    } else if (error.keyword === 'const') {
+      message = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+    } else if (error.keyword === 'additionalProperties') {
+      pointer = `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`;
+      message = 'is not allowed (the documented shape has nothing else)';
+    } else if (error.keyword === 'anyOf') {
+      message = 'must satisfy one of the alternatives listed above';
+    }
+    const key = `${pointer}|${error.keyword}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({
+      pointer,
+      rule: `${error.keyword} (${error.schemaPath})`,
+      message,
+      value: error.keyword === 'required' ? undefined : valueAt(root, pointer === '/' ? '' : pointer),
+    });
+  }
+  return issues;
+}
+
+function shortValue(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+export function formatIssues(verdict: SchemaVerdict): string {
+  return verdict.issues
+    .map((issue) => `  • ${issue.pointer} ${issue.message} [${issue.rule}]; value: ${shortValue(issue.value)}`)
+    .join('\n');
+}
+
+/** Which schema a notification's `data` must satisfy, chosen by messageType and notificationType. */
+export function schemaForNotification(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { messageType, notificationType } = data as { messageType?: unknown; notificationType?: unknown };
+  switch (messageType) {
+    case 'SMSsessionStateChangeMessage':
+      if (notificationType === 'StatusChange') return 'notifications/sms-status-change';
+      if (notificationType === 'ParticipantsUpdated') return 'notifications/sms-participants-updated';
+      return 'notifications/sms-state-change';
+    case 'MessageLogUpdated':
+      return 'notifications/message-log-new-messages';
+    default:
+      return undefined;
+  }
+}
+
+export interface NotificationVerdict {
+  envelope: SchemaIssue[];
+  schema: string | undefined;
+  issues: SchemaIssue[];
+}
+
+/** Validates a whole CometD message: the envelope, then `data` against its own schema. */
+export function validateNotification(message: { channel: string; data: unknown }): NotificationVerdict {
+  const envelope = schemas().validate('cometd-envelope', message).issues;
+  const schema = schemaForNotification(message.data);
+  const issues = schema ? schemas().validate(schema, message.data).issues : [];
+  return { envelope, schema, issues };
+}

@@ -1,0 +1,94 @@
+/**
+ * Named fault switches: each one a single, deliberate deviation from the documentation. The
+ * self-check runs the suite named in `suite` with the fault on and proves that every test listed
+ * in `caughtBy` fails with a non-conformance verdict.
+ */
+
+export interface FaultDefinition {
+  description: string;
+  /** Spec file, relative to suites/, that must catch the fault. */
+  suite: string;
+  /** Stable test ids that must fail while the fault is on. */
+  caughtBy: string[];
+}
+
+export const FAULTS = {
+  'sms.accept.no-participants-updated': {
+    description: 'Accept sends no ParticipantsUpdated',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.wrong-order': {
+    description: 'Accept sends MessageLogUpdated before ParticipantsUpdated',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.wrong-state-name': {
+    description: 'Accept reports state "Accepted" instead of "Chatting"',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence', 'sms.accept.save-lar-true', 'sms.accept.save-lar-false'],
+  },
+  'sms.accept.nickname-ignored': {
+    description: 'ParticipantsUpdated lists the agent under the user name instead of the nickname given to Accept',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.history-without-text': {
+    description: "The history sent after Accept lacks the customer's text",
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.capabilities-stale': {
+    description: 'After Accept the session still offers Accept and Reject instead of the Chatting capabilities',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.participant-without-id': {
+    description: 'Participants in ParticipantsUpdated carry no participantId (schema violation)',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.notification-sequence'],
+  },
+  'sms.accept.twice-succeeds': {
+    description: 'A second Accept of the same session answers statusCode 0',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.second-accept-refused'],
+  },
+  'sms.accept.unknown-id-succeeds': {
+    description: 'Accept of an unknown session id answers statusCode 0',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.unknown-id-refused'],
+  },
+  'sms.error.extra-fields': {
+    description: 'Error replies carry fields besides statusCode and statusMessage',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.accept.unknown-id-refused', 'sms.accept.second-accept-refused'],
+  },
+  'sms.reject.no-completed': {
+    description: 'Reject sends no StatusChange to Completed',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.reject.completed'],
+  },
+  'sms.reject.capabilities-kept': {
+    description: 'The Completed StatusChange after Reject still lists capabilities',
+    suite: 'sms/accept.spec.ts',
+    caughtBy: ['sms.reject.completed'],
+  },
+} as const satisfies Record<string, FaultDefinition>;
+
+export type FaultName = keyof typeof FAULTS;
+
+export function isFaultName(name: string): name is FaultName {
+  return Object.prototype.hasOwnProperty.call(FAULTS, name);
+}
+
+export function parseFaults(list: string | undefined): FaultName[] {
+  if (!list) return [];
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      if (!isFaultName(name)) throw new Error(`unknown mock fault "${name}"; known: ${Object.keys(FAULTS).join(', ')}`);
+      return name;
+    });
+}

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { parseFaults } from './faults';
+import { startMock } from './server';
+import { userSetsOf } from './users';
+
+/** `npm run mock`: the embedded GWS simulator on its own, for people and other clients. */
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: process.env.GWS_MOCK_PORT ?? '0' },
+    faults: { type: 'string', default: process.env.GWS_MOCK_FAULTS ?? '' },
+    'no-csrf': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(
+    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf]\n' +
+      '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n',
+  );
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const mock = await startMock({
+    host: values.host,
+    port,
+    faults: parseFaults(values.faults),
+    csrf: !values['no-csrf'],
+  });
+  const sets = userSetsOf(mock.users);
+  const lines = [
+    `GWS mock listening on ${mock.url}`,
+    `  REST API:       ${mock.url}/api/v2   (HTTP Basic; CSRF ${values['no-csrf'] ? 'off' : 'on'})`,
+    `  notifications:  ${mock.url}/api/v2/notifications   (CometD long-polling, subscribe /v2/me/*)`,
+    `  SMS injector:   POST ${mock.smsInjectUrl}  {"agent","from","nickname","text"}`,
+    `  state:          GET ${mock.url}/mock/state   faults: GET ${mock.url}/mock/faults`,
+    mock.state.faults.size ? `  faults ON:      ${[...mock.state.faults].join(', ')}` : '  faults:         none',
+    '',
+    'Test users (these are the mock\'s own, not secrets):',
+    ...sets.map((s, i) =>
+      `  set ${i + 1}: agent ${s.agent.username} / ${s.agent.password}   supervisor ${s.supervisor.username} / ${s.supervisor.password}   caller ${s.caller.username} / ${s.caller.password}`,
+    ),
+    '',
+    `Example: curl -u ${sets[0]!.agent.username}:${sets[0]!.agent.password} ${mock.url}/api/v2/me`,
+    'Ctrl-C stops it.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = () => {
+    void mock.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gws mock: ${(error as Error).message}\n`);
+  process.exit(2);
+});

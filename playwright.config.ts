@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { loadConfigOrExit } from './helpers/config';
+import { DEFAULT_USER_SETS } from './mock/users';
+
+/**
+ * The conformance run. The target comes from the environment (TARGET.md); without GWS_BASE_URL
+ * each worker starts its own embedded mock. Workers never outnumber the configured user sets.
+ */
+
+const config = loadConfigOrExit();
+const userSets = config.baseUrl ? config.userSets.length : DEFAULT_USER_SETS;
+const requestedWorkers = process.env.GWS_WORKERS ? Number(process.env.GWS_WORKERS) : undefined;
+
+export default defineConfig({
+  testDir: './suites',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  failOnFlakyTests: true,
+  workers: Math.max(1, Math.min(requestedWorkers ?? (config.baseUrl ? userSets : 2), userSets)),
+  timeout: Math.max(30_000, config.notificationTimeoutMs * 6),
+  outputDir: 'reports/playwright/test-output',
+  reporter: [
+    ['list', { printSteps: false }],
+    ['junit', { outputFile: 'reports/junit.xml', includeProjectInTestName: false }],
+    ['json', { outputFile: 'reports/results.json' }],
+    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
+  ],
+  use: {},
+});

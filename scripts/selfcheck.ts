@@ -1,0 +1,112 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TARGET_VARIABLES } from '../helpers/config';
+import { classifyFailureMessage } from '../helpers/errors';
+import { ANNOTATION } from '../helpers/meta';
+import { FAULTS, type FaultName } from '../mock/faults';
+import { PLAYWRIGHT_CLI, run } from './run';
+
+/**
+ * `npm run selfcheck`: proves that the suites can fail. Against the clean mock every test must
+ * pass; with each fault switched on, every test the fault names must fail with a non-conformance
+ * (not a harness error, not a timeout of the runner).
+ */
+
+const ROOT = resolve(__dirname, '..');
+const OUT = resolve(ROOT, 'reports/selfcheck');
+
+interface JsonTest {
+  projectName: string;
+  annotations: { type: string; description?: string }[];
+  results: { status: string; errors: { message?: string }[] }[];
+}
+interface JsonSuite {
+  title: string;
+  specs: { title: string; tests: JsonTest[] }[];
+  suites?: JsonSuite[];
+}
+
+function collect(suites: JsonSuite[], out: { title: string; test: JsonTest }[] = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs) for (const test of spec.tests) out.push({ title: spec.title, test });
+    collect(suite.suites ?? [], out);
+  }
+  return out;
+}
+
+const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+async function main(): Promise<number> {
+  // The self-check is about the embedded mock: a configured target plays no part in it.
+  for (const name of TARGET_VARIABLES) process.env[name] = '';
+  mkdirSync(OUT, { recursive: true });
+  process.stdout.write(`self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults\n`);
+  await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts'], { env: process.env });
+
+  const report = JSON.parse(readFileSync(resolve(OUT, 'results.json'), 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
+  const tests = collect(report.suites);
+  const problems: string[] = [];
+  const rows: string[] = [];
+
+  for (const error of report.errors ?? []) problems.push(`run error: ${strip(error.message ?? '')}`);
+
+  const clean = tests.filter((t) => t.test.projectName === 'clean');
+  if (clean.length === 0) problems.push('the clean run executed no test');
+  for (const { title, test } of clean) {
+    const status = test.results.at(-1)?.status;
+    if (status !== 'passed') {
+      problems.push(`clean mock: "${title}" ${status}: ${strip(test.results.at(-1)?.errors[0]?.message ?? '').split('\n')[0]}`);
+    }
+  }
+  rows.push(`| clean mock | all ${clean.length} tests | ${clean.filter((t) => t.test.results.at(-1)?.status === 'passed').length} passed | ${problems.length ? 'FAIL' : 'ok'} |`);
+
+  for (const [name, fault] of Object.entries(FAULTS) as [FaultName, (typeof FAULTS)[FaultName]][]) {
+    const ran = tests.filter((t) => t.test.projectName === `fault:${name}`);
+    const verdicts: string[] = [];
+    let ok = true;
+    for (const id of fault.caughtBy) {
+      const hit = ran.find((t) => t.test.annotations.some((a) => a.type === ANNOTATION.id && a.description === id));
+      if (!hit) {
+        ok = false;
+        problems.push(`fault ${name}: no test with id ${id} in ${fault.suite}`);
+        verdicts.push(`${id}: missing`);
+        continue;
+      }
+      const result = hit.test.results.at(-1);
+      const message = strip(result?.errors.map((e) => e.message ?? '').join('\n') ?? '');
+      const kind = classifyFailureMessage(message);
+      if (result?.status !== 'failed' || kind !== 'nonconformance') {
+        ok = false;
+        problems.push(
+          `fault ${name} (${fault.description}) was not caught by ${id}: status ${result?.status}, ${kind === 'nonconformance' ? '' : `failure kind ${kind}, `}${message.split('\n')[0] ?? ''}`,
+        );
+        verdicts.push(`${id}: ${result?.status}/${kind}`);
+      } else {
+        verdicts.push(`${id}: failed (${/\[nonconformance:([A-Z_]+)\]/.exec(message)?.[1]})`);
+      }
+    }
+    rows.push(`| ${name} | ${fault.description} | ${verdicts.join('; ')} | ${ok ? 'caught' : 'MISSED'} |`);
+  }
+
+  const summary = [
+    '# Self-check',
+    '',
+    '| mock | deviation | tests that must fail → what they did | verdict |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    problems.length ? `## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}` : 'Every fault was caught and the clean mock passed.',
+    '',
+  ].join('\n');
+  writeFileSync(resolve(OUT, 'summary.md'), summary);
+  process.stdout.write(`\n${summary}\nself-check summary: reports/selfcheck/summary.md\n`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`self-check: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(2);
+  },
+);

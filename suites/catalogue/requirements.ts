@@ -1,0 +1,92 @@
+import type { PageKey } from './pages';
+
+/**
+ * The requirements catalogue: one row per testable statement of a documentation page, in our
+ * words. `inferred` marks a statement the harness reads into the documentation rather than one it
+ * prints; reports list those apart.
+ */
+
+export interface Requirement {
+  page: PageKey;
+  level: 'MUST' | 'SHOULD';
+  statement: string;
+  inferred?: string;
+}
+
+export const REQUIREMENTS = {
+  'TARGET-SMS-INVITED': {
+    page: 'target.sms-injection',
+    level: 'MUST',
+    statement:
+      'An inbound SMS routed to an agent who is Ready on the SMS channel reaches that agent as SMSsessionStateChangeMessage StatusChange with state Invited.',
+  },
+  'SMS-ACCEPT-REPLY': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: 'Accept with a nickname on an Invited session answers statusCode 0.',
+  },
+  'SMS-ACCEPT-CHATTING': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: 'After Accept the agent receives StatusChange with state Chatting.',
+  },
+  'SMS-ACCEPT-CAPABILITIES': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement:
+      'In state Chatting the agent is offered Transfer, Complete, Leave, InFocus (or SetInFocus), SendMessage, SendStartTypingNotification and SendStopTypingNotification.',
+  },
+  'SMS-ACCEPT-PARTICIPANTS': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: 'After Accept the agent receives ParticipantsUpdated listing the agent under the nickname given to Accept, and the customer.',
+  },
+  'SMS-ACCEPT-HISTORY': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: "After Accept the agent receives MessageLogUpdated NewMessages carrying the session's history, including the customer's text.",
+  },
+  'SMS-ACCEPT-ORDER': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: 'The notifications after Accept arrive in the order StatusChange, ParticipantsUpdated, MessageLogUpdated.',
+  },
+  'SMS-ACCEPT-SAVELAR': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement: 'Accept takes the optional parameter saveLAR with the values true and false.',
+  },
+  'SMS-NOTIFICATION-SCHEMAS': {
+    page: 'sms.accept',
+    level: 'MUST',
+    statement:
+      'SMS notifications carry the documented fields: SMSsessionStateChangeMessage with notificationType and smssession (id, uri, state, participants), MessageLogUpdated with messages and the session URI.',
+  },
+  'SMS-REJECT-REPLY': {
+    page: 'sms.reject',
+    level: 'MUST',
+    statement: 'Reject on an Invited session answers statusCode 0.',
+  },
+  'SMS-REJECT-COMPLETED': {
+    page: 'sms.reject',
+    level: 'MUST',
+    statement: 'After Reject the agent receives StatusChange with state Completed, with no participants and no capabilities.',
+  },
+  'ERR-SHAPE': {
+    page: 'platform.return-values',
+    level: 'MUST',
+    statement: 'A refused request is answered with a non-zero statusCode and a statusMessage, and nothing else.',
+  },
+  'ERR-UNKNOWN-RESOURCE': {
+    page: 'platform.return-values',
+    level: 'MUST',
+    statement: 'An operation on an SMS session id that does not exist is refused.',
+  },
+  'ERR-INVALID-STATE': {
+    page: 'platform.return-values',
+    level: 'MUST',
+    statement: 'An operation the session does not offer in its current state (a second Accept) is refused.',
+  },
+} as const satisfies Record<string, Requirement>;
+
+export type RequirementId = keyof typeof REQUIREMENTS;

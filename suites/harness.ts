@@ -1,0 +1,5 @@
+/** The one import of every spec: the test object with its fixtures, expect, metadata and steps. */
+export { test, expect } from '../helpers/fixtures';
+export { meta } from '../helpers/meta';
+export * from '../helpers/cometd/sms-steps';
+export { DOCUMENTED_CAPABILITIES } from './catalogue/capabilities';

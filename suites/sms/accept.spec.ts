@@ -1,0 +1,97 @@
+import { DOCUMENTED_CAPABILITIES, expect, meta, smsNewMessages, smsParticipantsUpdated, smsStatus, test } from '../harness';
+
+/**
+ * SMS Accept (and Reject, its alternative) on an inbound session.
+ * https://docs.genesys.com/Documentation/HTCC/latest/API/SMSAccept
+ */
+
+const chatting = { include: [...DOCUMENTED_CAPABILITIES.smsAgentChatting] };
+
+test.describe('SMS Accept', () => {
+  test(
+    'an inbound SMS reaches the Ready agent as Invited',
+    meta({ id: 'sms.accept.invited', page: 'target.sms-injection', requirements: ['TARGET-SMS-INVITED', 'SMS-NOTIFICATION-SCHEMAS'], features: ['api-multimedia'] }),
+    async ({ agent, sms }) => {
+      const invited = await sms.inbound({ to: agent, text: 'Hello World' });
+      expect(invited.session.state).toBe('Invited');
+    },
+  );
+
+  test(
+    'Accept answers statusCode 0, then StatusChange Chatting, ParticipantsUpdated and the history, in that order',
+    meta({
+      id: 'sms.accept.notification-sequence',
+      page: 'sms.accept',
+      requirements: [
+        'SMS-ACCEPT-REPLY',
+        'SMS-ACCEPT-CHATTING',
+        'SMS-ACCEPT-CAPABILITIES',
+        'SMS-ACCEPT-PARTICIPANTS',
+        'SMS-ACCEPT-HISTORY',
+        'SMS-ACCEPT-ORDER',
+        'SMS-NOTIFICATION-SCHEMAS',
+      ],
+      features: ['api-multimedia'],
+    }),
+    async ({ agent, sms }) => {
+      const invited = await sms.inbound({ to: agent, text: 'Hello World', nickname: 'PersonP' });
+      const seen = agent.notifications.expect(
+        smsStatus(invited.id, 'Chatting', { capabilities: chatting }),
+        smsParticipantsUpdated(invited.id, [
+          { role: 'the agent', type: 'Agent', nickname: 'Marat' },
+          { role: 'the customer', type: 'Customer' },
+        ]),
+        smsNewMessages(invited.id, [{ type: 'Text', text: 'Hello World', fromType: 'Customer' }]),
+      );
+      expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toHaveStatusCode(0);
+      await seen;
+    },
+  );
+
+  for (const saveLAR of [true, false]) {
+    test(
+      `Accept with saveLAR ${saveLAR} answers statusCode 0 and the session becomes Chatting`,
+      meta({ id: `sms.accept.save-lar-${saveLAR}`, page: 'sms.accept', requirements: ['SMS-ACCEPT-SAVELAR', 'SMS-ACCEPT-CHATTING'], features: ['api-multimedia'] }),
+      async ({ agent, sms }) => {
+        const invited = await sms.inbound({ to: agent, text: 'Remember me' });
+        const seen = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
+        expect(await agent.sms.accept(invited.id, { nickname: 'Marat', saveLAR })).toHaveStatusCode(0);
+        await seen;
+      },
+    );
+  }
+
+  test(
+    'Accept of an unknown session id is refused with a statusCode and a statusMessage only',
+    meta({ id: 'sms.accept.unknown-id-refused', page: 'platform.return-values', requirements: ['ERR-UNKNOWN-RESOURCE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent }) => {
+      expect(await agent.sms.accept('0000NoSuchSMS000', { nickname: 'Marat' })).toBeRefused();
+    },
+  );
+
+  test(
+    'a second Accept of a Chatting session is refused with a statusCode and a statusMessage only',
+    meta({ id: 'sms.accept.second-accept-refused', page: 'platform.return-values', requirements: ['ERR-INVALID-STATE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent, sms }) => {
+      const invited = await sms.inbound({ to: agent, text: 'Hello twice' });
+      const seen = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
+      expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toHaveStatusCode(0);
+      await seen;
+      expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toBeRefused();
+    },
+  );
+});
+
+test.describe('SMS Reject', () => {
+  test(
+    'Reject answers statusCode 0 and the session ends Completed, without participants or capabilities',
+    meta({ id: 'sms.reject.completed', page: 'sms.reject', requirements: ['SMS-REJECT-REPLY', 'SMS-REJECT-COMPLETED', 'SMS-NOTIFICATION-SCHEMAS'], features: ['api-multimedia'] }),
+    async ({ agent, sms }) => {
+      const invited = await sms.inbound({ to: agent, text: 'Not now' });
+      const seen = agent.notifications.expect(smsStatus(invited.id, 'Completed', { capabilities: { none: true } }));
+      expect(await agent.sms.reject(invited.id)).toHaveStatusCode(0);
+      const [completed] = await seen;
+      expect((completed!.data.smssession as { participants?: unknown[] }).participants ?? [], 'participants of the Completed session').toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import { FAULTS } from '../mock/faults';
+
+/**
+ * The self-check: the suites against the clean mock (all must pass) and, for every fault switch of
+ * the mock, the suite that must catch it, with that fault on. scripts/selfcheck.ts reads the JSON
+ * report and proves each fault was caught by the tests it names.
+ */
+
+export default defineConfig({
+  testDir: '../suites',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  outputDir: '../reports/selfcheck/test-output',
+  reporter: [['dot'], ['json', { outputFile: '../reports/selfcheck/results.json' }]],
+  projects: [
+    { name: 'clean', use: { mockFaults: [] } },
+    ...Object.entries(FAULTS).map(([name, fault]) => ({
+      name: `fault:${name}`,
+      testMatch: fault.suite,
+      use: { mockFaults: [name] },
+    })),
+  ],
+});
