@@ -30,11 +30,14 @@ export interface Target {
   mock: MockHandle | undefined;
 }
 
-interface WorkerFixtures {
-  harnessConfig: Config;
-  target: Target;
+export interface HarnessWorkerOptions {
   /** Faults for the embedded mock of this project (the self-check sets it). */
   mockFaults: string[];
+}
+
+interface WorkerFixtures extends HarnessWorkerOptions {
+  harnessConfig: Config;
+  target: Target;
 }
 
 interface TestFixtures {
