@@ -134,20 +134,26 @@ export function formatIssues(verdict: SchemaVerdict): string {
     .join('\n');
 }
 
-/** Which schema a notification's `data` must satisfy, chosen by messageType and notificationType. */
+/**
+ * Which schema a notification's `data` must satisfy: messageType → notificationType → schema name,
+ * with `*` for any other notificationType of that messageType. A messageType not listed has no
+ * schema (servers send more notifications than the suites cover).
+ */
+export const NOTIFICATION_SCHEMAS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  SMSsessionStateChangeMessage: {
+    StatusChange: 'notifications/sms-status-change',
+    ParticipantsUpdated: 'notifications/sms-participants-updated',
+    '*': 'notifications/sms-state-change',
+  },
+  MessageLogUpdated: { '*': 'notifications/message-log-new-messages' },
+};
+
 export function schemaForNotification(data: unknown): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const { messageType, notificationType } = data as { messageType?: unknown; notificationType?: unknown };
-  switch (messageType) {
-    case 'SMSsessionStateChangeMessage':
-      if (notificationType === 'StatusChange') return 'notifications/sms-status-change';
-      if (notificationType === 'ParticipantsUpdated') return 'notifications/sms-participants-updated';
-      return 'notifications/sms-state-change';
-    case 'MessageLogUpdated':
-      return 'notifications/message-log-new-messages';
-    default:
-      return undefined;
-  }
+  const byType = typeof messageType === 'string' ? NOTIFICATION_SCHEMAS[messageType] : undefined;
+  if (!byType) return undefined;
+  return (typeof notificationType === 'string' ? byType[notificationType] : undefined) ?? byType['*'];
 }
 
 export interface NotificationVerdict {

@@ -1,4 +1,4 @@
-import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState } from './state';
+import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 
 /**
@@ -73,12 +73,6 @@ const DOCUMENTED_UNSIMULATED = new Set([
   'SendCustomNoticeToAgents',
   'LeaveAndComplete',
 ]);
-
-/** An operation done, and what it sets off once the reply is on its way. */
-export interface Outcome {
-  reply: Record<string, unknown>;
-  after?: () => void;
-}
 
 type Body = Record<string, unknown>;
 

@@ -26,6 +26,12 @@ export const fail = {
   invalid: (message: string) => new GwsFailure(10, message, 400),
 };
 
+/** An operation done, and what it sets off once the reply is on its way. */
+export interface Outcome {
+  reply: Record<string, unknown>;
+  after?: () => void;
+}
+
 export interface HttpSession {
   id: string;
   userId: string;

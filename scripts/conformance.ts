@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES } from '../helpers/config';
+import { exitStatus, readOutcomes, readReport, summarize } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -12,6 +13,7 @@ import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 const ROOT = resolve(__dirname, '..');
 const RESULTS = resolve(ROOT, 'reports/allure-results');
 const REPORT = resolve(ROOT, 'reports/allure-report');
+const JSON_REPORT = resolve(ROOT, 'reports/results.json');
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
   );
 
   rmSync(RESULTS, { recursive: true, force: true });
+  rmSync(JSON_REPORT, { force: true });
   const tests = await run(PLAYWRIGHT_CLI, ['test', ...playwrightArgs], { env: process.env });
 
   const allure = await run(ALLURE_CLI, ['generate', RESULTS, '--output', REPORT, '--name', 'GWS conformance'], { quiet: true });
@@ -38,7 +41,24 @@ async function main(): Promise<number> {
     process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
   }
   process.stdout.write(`Allure results: ${relative(process.cwd(), RESULTS)}   JUnit: reports/junit.xml\n`);
-  return tests.code !== 0 ? tests.code : allure.code === 0 ? 0 : 2;
+
+  let status: 0 | 1 | 2;
+  try {
+    const report = readReport(JSON_REPORT);
+    const outcomes = readOutcomes(report);
+    const counts = summarize(outcomes);
+    status = exitStatus(outcomes, report.errors?.length ?? 0);
+    const verdict = status === 0 ? 'CONFORMANT' : status === 1 ? 'NON-CONFORMANT' : 'COULD NOT RUN';
+    process.stdout.write(
+      `\nverdict: ${verdict}: ${counts.passed} passed, ${counts.nonconformance} non-conformant, ` +
+        `${counts['harness-error'] + counts.other} harness errors, ${counts['not-applicable']} not applicable\n`,
+    );
+  } catch {
+    process.stderr.write('gws-conformance: the run left no result file (reports/results.json)\n');
+    status = 2;
+  }
+  if (status === 0 && tests.code !== 0) status = 2;
+  return status === 0 && allure.code !== 0 ? 2 : status;
 }
 
 main().then(

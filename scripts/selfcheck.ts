@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TARGET_VARIABLES } from '../helpers/config';
-import { classifyFailureMessage } from '../helpers/errors';
-import { ANNOTATION } from '../helpers/meta';
 import { FAULTS, type FaultName } from '../mock/faults';
+import { readOutcomes, readReport, stripAnsi } from './results';
 import { PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -15,27 +14,6 @@ import { PLAYWRIGHT_CLI, run } from './run';
 const ROOT = resolve(__dirname, '..');
 const OUT = resolve(ROOT, 'reports/selfcheck');
 
-interface JsonTest {
-  projectName: string;
-  annotations: { type: string; description?: string }[];
-  results: { status: string; errors: { message?: string }[] }[];
-}
-interface JsonSuite {
-  title: string;
-  specs: { title: string; tests: JsonTest[] }[];
-  suites?: JsonSuite[];
-}
-
-function collect(suites: JsonSuite[], out: { title: string; test: JsonTest }[] = []) {
-  for (const suite of suites) {
-    for (const spec of suite.specs) for (const test of spec.tests) out.push({ title: spec.title, test });
-    collect(suite.suites ?? [], out);
-  }
-  return out;
-}
-
-const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-
 async function main(): Promise<number> {
   // The self-check is about the embedded mock: a configured target plays no part in it.
   for (const name of TARGET_VARIABLES) process.env[name] = '';
@@ -43,46 +21,41 @@ async function main(): Promise<number> {
   process.stdout.write(`self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults\n`);
   await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts'], { env: process.env });
 
-  const report = JSON.parse(readFileSync(resolve(OUT, 'results.json'), 'utf8')) as { suites: JsonSuite[]; errors?: { message?: string }[] };
-  const tests = collect(report.suites);
+  const report = readReport(resolve(OUT, 'results.json'));
+  const tests = readOutcomes(report);
   const problems: string[] = [];
   const rows: string[] = [];
 
-  for (const error of report.errors ?? []) problems.push(`run error: ${strip(error.message ?? '')}`);
+  for (const error of report.errors ?? []) problems.push(`run error: ${stripAnsi(error.message ?? '')}`);
 
-  const clean = tests.filter((t) => t.test.projectName === 'clean');
+  const clean = tests.filter((t) => t.project === 'clean');
   if (clean.length === 0) problems.push('the clean run executed no test');
-  for (const { title, test } of clean) {
-    const status = test.results.at(-1)?.status;
-    if (status !== 'passed') {
-      problems.push(`clean mock: "${title}" ${status}: ${strip(test.results.at(-1)?.errors[0]?.message ?? '').split('\n')[0]}`);
-    }
+  for (const test of clean) {
+    if (test.status !== 'passed') problems.push(`clean mock: "${test.title}" ${test.status}: ${test.message.split('\n')[0]}`);
   }
-  rows.push(`| clean mock | all ${clean.length} tests | ${clean.filter((t) => t.test.results.at(-1)?.status === 'passed').length} passed | ${problems.length ? 'FAIL' : 'ok'} |`);
+  rows.push(`| clean mock | all ${clean.length} tests | ${clean.filter((t) => t.status === 'passed').length} passed | ${problems.length ? 'FAIL' : 'ok'} |`);
 
   for (const [name, fault] of Object.entries(FAULTS) as [FaultName, (typeof FAULTS)[FaultName]][]) {
-    const ran = tests.filter((t) => t.test.projectName === `fault:${name}`);
+    const ran = tests.filter((t) => t.project === `fault:${name}`);
     const verdicts: string[] = [];
     let ok = true;
     for (const id of fault.caughtBy) {
-      const hit = ran.find((t) => t.test.annotations.some((a) => a.type === ANNOTATION.id && a.description === id));
+      const hit = ran.find((t) => t.id === id);
       if (!hit) {
         ok = false;
         problems.push(`fault ${name}: no test with id ${id} in ${fault.suite}`);
         verdicts.push(`${id}: missing`);
         continue;
       }
-      const result = hit.test.results.at(-1);
-      const message = strip(result?.errors.map((e) => e.message ?? '').join('\n') ?? '');
-      const kind = classifyFailureMessage(message);
-      if (result?.status !== 'failed' || kind !== 'nonconformance') {
+      const { status, kind, message, verdict } = hit;
+      if (status !== 'failed' || verdict !== 'nonconformance') {
         ok = false;
         problems.push(
-          `fault ${name} (${fault.description}) was not caught by ${id}: status ${result?.status}, ${kind === 'nonconformance' ? '' : `failure kind ${kind}, `}${message.split('\n')[0] ?? ''}`,
+          `fault ${name} (${fault.description}) was not caught by ${id}: status ${status}, ${kind === 'nonconformance' ? '' : `failure kind ${kind}, `}${message.split('\n')[0] ?? ''}`,
         );
-        verdicts.push(`${id}: ${result?.status}/${kind}`);
+        verdicts.push(`${id}: ${status}/${kind}`);
       } else {
-        verdicts.push(`${id}: failed (${/\[nonconformance:([A-Z_]+)\]/.exec(message)?.[1]})`);
+        verdicts.push(`${id}: failed (${/\[nonconformance:([A-Z_]+)\]/.exec(message)?.[1] ?? 'assertion'})`);
       }
     }
     rows.push(`| ${name} | ${fault.description} | ${verdicts.join('; ')} | ${ok ? 'caught' : 'MISSED'} |`);

@@ -54,6 +54,7 @@ export class GwsUser {
   me: MeUser | undefined;
   devices: Device[] = [];
   private loggedIn = false;
+  private readonly cleanups: { what: string; run: () => Promise<void> }[] = [];
 
   constructor(readonly context: UserContext) {
     const { config, baseUrl, credentials, reporter } = context;
@@ -135,6 +136,15 @@ export class GwsUser {
     });
   }
 
+  /**
+   * Registers something to undo at teardown (a monitoring armed, a call made). Cleanups run last
+   * registered first, before the SMS sessions are ended; each one should do nothing if the thing
+   * is already undone.
+   */
+  addCleanup(what: string, run: () => Promise<void>): void {
+    this.cleanups.push({ what, run });
+  }
+
   /** The last state this user was told an SMS session is in. */
   smsStateOf(id: string): string | undefined {
     for (let i = this.notifications.transcript.length - 1; i >= 0; i -= 1) {
@@ -159,6 +169,7 @@ export class GwsUser {
       }
     };
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
+      for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
       for (const id of this.smsSessions) {
         const state = this.smsStateOf(id);
         if (state === undefined || FINISHED_SMS_STATES.has(state)) continue;

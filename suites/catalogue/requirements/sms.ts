@@ -1,19 +1,7 @@
-import type { PageKey } from './pages';
+import type { Requirement } from './types';
 
-/**
- * The requirements catalogue: one row per testable statement of a documentation page, in our
- * words. `inferred` marks a statement the harness reads into the documentation rather than one it
- * prints; reports list those apart.
- */
-
-export interface Requirement {
-  page: PageKey;
-  level: 'MUST' | 'SHOULD';
-  statement: string;
-  inferred?: string;
-}
-
-export const REQUIREMENTS = {
+/** SMS Session API, and the SMS injection of the target contract. */
+export const SMS_REQUIREMENTS = {
   'TARGET-SMS-INVITED': {
     page: 'target.sms-injection',
     level: 'MUST',
@@ -72,21 +60,4 @@ export const REQUIREMENTS = {
     level: 'MUST',
     statement: 'After Reject the agent receives StatusChange with state Completed, with no participants and no capabilities.',
   },
-  'ERR-SHAPE': {
-    page: 'platform.return-values',
-    level: 'MUST',
-    statement: 'A refused request is answered with a non-zero statusCode and a statusMessage, and nothing else.',
-  },
-  'ERR-UNKNOWN-RESOURCE': {
-    page: 'platform.return-values',
-    level: 'MUST',
-    statement: 'An operation on an SMS session id that does not exist is refused.',
-  },
-  'ERR-INVALID-STATE': {
-    page: 'platform.return-values',
-    level: 'MUST',
-    statement: 'An operation the session does not offer in its current state (a second Accept) is refused.',
-  },
 } as const satisfies Record<string, Requirement>;
-
-export type RequirementId = keyof typeof REQUIREMENTS;

@@ -1,18 +1,7 @@
-/**
- * Named fault switches: each one a single, deliberate deviation from the documentation. The
- * self-check runs the suite named in `suite` with the fault on and proves that every test listed
- * in `caughtBy` fails with a non-conformance verdict.
- */
+import type { FaultDefinition } from './types';
 
-export interface FaultDefinition {
-  description: string;
-  /** Spec file, relative to suites/, that must catch the fault. */
-  suite: string;
-  /** Stable test ids that must fail while the fault is on. */
-  caughtBy: string[];
-}
-
-export const FAULTS = {
+/** Fault switches of the SMS Session API: Accept, Reject and the error shape. */
+export const SMS_FAULTS = {
   'sms.accept.no-participants-updated': {
     description: 'Accept sends no ParticipantsUpdated',
     suite: 'sms/accept.spec.ts',
@@ -74,21 +63,3 @@ export const FAULTS = {
     caughtBy: ['sms.reject.completed'],
   },
 } as const satisfies Record<string, FaultDefinition>;
-
-export type FaultName = keyof typeof FAULTS;
-
-export function isFaultName(name: string): name is FaultName {
-  return Object.prototype.hasOwnProperty.call(FAULTS, name);
-}
-
-export function parseFaults(list: string | undefined): FaultName[] {
-  if (!list) return [];
-  return list
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((name) => {
-      if (!isFaultName(name)) throw new Error(`unknown mock fault "${name}"; known: ${Object.keys(FAULTS).join(', ')}`);
-      return name;
-    });
-}

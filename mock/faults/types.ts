@@ -1,0 +1,12 @@
+/**
+ * A named fault switch: one deliberate deviation from the documentation. The self-check runs the
+ * suite named in `suite` with the fault on and proves that every test listed in `caughtBy` fails
+ * with a non-conformance verdict.
+ */
+export interface FaultDefinition {
+  description: string;
+  /** Spec file, relative to suites/, that must catch the fault. */
+  suite: string;
+  /** Stable test ids that must fail while the fault is on. */
+  caughtBy: string[];
+}

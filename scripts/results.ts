@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { classifyFailureMessage, type FailureKind } from '../helpers/errors';
+import { ANNOTATION } from '../helpers/meta';
+
+/**
+ * Reading a run back from Playwright's JSON report: each test with its stable id, verdict and
+ * failure kind. The exit status, the self-check and the report tooling all start here.
+ */
+
+export type Verdict = 'passed' | 'nonconformance' | 'harness-error' | 'not-applicable' | 'other';
+
+export interface TestOutcome {
+  id: string | undefined;
+  title: string;
+  file: string;
+  project: string;
+  status: string;
+  verdict: Verdict;
+  kind: FailureKind | undefined;
+  message: string;
+  durationMs: number;
+  annotations: { type: string; description?: string }[];
+  tags: string[];
+}
+
+interface JsonTest {
+  projectName: string;
+  status?: string;
+  annotations: { type: string; description?: string }[];
+  tags?: string[];
+  results: { status: string; duration: number; errors: { message?: string }[] }[];
+}
+interface JsonSpec {
+  title: string;
+  file: string;
+  tags?: string[];
+  tests: JsonTest[];
+}
+interface JsonSuite {
+  title: string;
+  specs: JsonSpec[];
+  suites?: JsonSuite[];
+}
+export interface JsonReport {
+  suites: JsonSuite[];
+  errors?: { message?: string }[];
+  stats?: { startTime?: string; duration?: number };
+}
+
+export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+function verdictOf(status: string, kind: FailureKind | undefined): Verdict {
+  if (status === 'passed') return 'passed';
+  if (status === 'skipped') return 'not-applicable';
+  if (status === 'timedOut' || status === 'interrupted') return 'harness-error';
+  if (kind === 'nonconformance' || kind === 'assertion') return 'nonconformance';
+  if (kind === 'harness' || kind === 'unknown') return 'harness-error';
+  return 'other';
+}
+
+export function readOutcomes(report: JsonReport): TestOutcome[] {
+  const out: TestOutcome[] = [];
+  const walk = (suites: JsonSuite[], path: string[]) => {
+    for (const suite of suites) {
+      for (const spec of suite.specs) {
+        for (const test of spec.tests) {
+          const last = test.results.at(-1);
+          const status = last?.status ?? 'skipped';
+          const messages = (last?.errors ?? []).map((e) => stripAnsi(e.message ?? ''));
+          const skipReason = test.annotations.find((a) => a.type === 'skip')?.description ?? '';
+          const message = status === 'skipped' ? skipReason : messages.join('\n');
+          const kind = status === 'passed' || status === 'skipped' ? undefined : classifyFailureMessage(message);
+          out.push({
+            id: test.annotations.find((a) => a.type === ANNOTATION.id)?.description,
+            title: [...path, suite.title, spec.title].filter(Boolean).slice(1).join(' › '),
+            file: spec.file,
+            project: test.projectName,
+            status,
+            verdict: verdictOf(status, kind),
+            kind,
+            message,
+            durationMs: last?.duration ?? 0,
+            annotations: test.annotations,
+            tags: test.tags ?? spec.tags ?? [],
+          });
+        }
+      }
+      walk(suite.suites ?? [], [...path, suite.title]);
+    }
+  };
+  walk(report.suites, []);
+  return out;
+}
+
+export function readReport(file: string): JsonReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
+}
+
+/** 0: everything applicable passed; 1: the server does not conform; 2: the run could not be carried out. */
+export function exitStatus(outcomes: TestOutcome[], runErrors: number): 0 | 1 | 2 {
+  if (outcomes.some((o) => o.verdict === 'nonconformance')) return 1;
+  if (runErrors > 0 || outcomes.some((o) => o.verdict === 'harness-error' || o.verdict === 'other')) return 2;
+  return 0;
+}
+
+export function summarize(outcomes: TestOutcome[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { passed: 0, nonconformance: 0, 'harness-error': 0, 'not-applicable': 0, other: 0 };
+  for (const o of outcomes) counts[o.verdict] += 1;
+  return counts;
+}

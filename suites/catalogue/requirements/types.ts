@@ -1,0 +1,13 @@
+import type { PageKey } from '../pages';
+
+/**
+ * A row of the requirements catalogue: one testable statement of a documentation page, in our
+ * words. `inferred` marks a statement the harness reads into the documentation rather than one it
+ * prints; reports list those apart.
+ */
+export interface Requirement {
+  page: PageKey;
+  level: 'MUST' | 'SHOULD';
+  statement: string;
+  inferred?: string;
+}
