@@ -169,7 +169,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   agent: async ({ harnessConfig, target, report }, use, testInfo) => {
     await personFixture('agent', harnessConfig, target, report, testInfo, use);
   },
-  supervisor: async ({ harnessConfig, target, report }, use, testInfo) => {
+  // The supervisor depends on the agent so that it is torn down first: it leaves the sessions it
+  // joined and cancels its monitoring before the agent ends them.
+  supervisor: async ({ harnessConfig, target, report, agent }, use, testInfo) => {
+    void agent;
     await personFixture('supervisor', harnessConfig, target, report, testInfo, use);
   },
   caller: async ({ harnessConfig, target, report }, use, testInfo) => {

@@ -6,6 +6,7 @@ import { createBayeux, type BayeuxEndpoint } from './bayeux';
 import type { FaultName } from './faults';
 import { registerRoutes } from './routes';
 import { SmsDomain } from './sms';
+import { SmsMonitoring } from './sms-monitoring';
 import { GwsFailure, MockState } from './state';
 import { defaultUsers, type MockUser } from './users';
 
@@ -94,6 +95,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     smsChannel: options.smsChannel ?? 'smssession',
   });
   const sms = new SmsDomain(state);
+  const smsMonitoring = new SmsMonitoring(sms);
   const bayeux = createBayeux((request) => userOf(state, request));
   state.notifier = (userId, channel, data) => bayeux.deliver(userId, channel, data);
 
@@ -164,7 +166,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     reply.code(404).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  registerRoutes(app, state, sms);
+  registerRoutes(app, state, sms, smsMonitoring);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = server!.address() as AddressInfo;

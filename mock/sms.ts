@@ -2,22 +2,32 @@ import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type Mock
 import type { MockUser } from './users';
 
 /**
- * The SMS Session API as the documentation describes it (gws-sms.md §2, §4, §6): inbound sessions
- * offered to a Ready agent, Accept/Reject/Complete/Leave/SendMessage, the notifications each one
- * causes, in the documented order, on the user's `/v2/me/smssessions` topic.
+ * The SMS Session API as the documentation describes it (gws-sms.md §2, §4–§6): inbound sessions
+ * offered to a Ready agent; Accept, Reject, Complete, Leave, SendMessage; supervisors joining with
+ * the visibility of their mode and switching modes; the notifications each step causes, in the
+ * documented order, on the user's `/v2/me/smssessions` topic. Monitoring and Intrude requests are
+ * validated in sms-monitoring.ts and land here.
  */
 
 export const SMS_TOPIC = '/v2/me/smssessions';
 
 export type SmsState = 'Invited' | 'Chatting' | 'LeftChat' | 'Completed' | 'Revoked';
 export type Visibility = 'All' | 'Supervisors' | 'Agents';
+export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
+
+export const SUPERVISOR_MODES: readonly SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
+
+/** Who sees a supervisor in each mode (SMSSwitchtoMonitor, SMSSwitchtoBargeIn; Coach inferred). */
+export const VISIBILITY_OF: Record<SupervisorMode, Visibility> = { Monitor: 'Supervisors', Coach: 'Agents', BargeIn: 'All' };
 
 export interface SmsParty {
   user: MockUser;
+  role: 'agent' | 'supervisor';
   participantId: string;
   nickname: string;
   state: SmsState;
   visibility: Visibility;
+  supervisorMode?: SupervisorMode;
 }
 
 export interface SmsFrom {
@@ -47,36 +57,40 @@ export interface SmsSession {
   userData: Record<string, unknown>;
 }
 
-/** Capability lists as printed: agent Chatting right after Accept, agent LeftChat (SMSAccept, SMSLeave). */
-const CAPABILITIES: Record<SmsState, string[]> = {
+const AGENT_CAPABILITIES: Record<SmsState, string[]> = {
   Invited: ['Accept', 'Reject'],
+  // As printed after Accept (SMSAccept) and after Leave (SMSLeave).
   Chatting: ['Transfer', 'Complete', 'Leave', 'InFocus', 'SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification'],
   LeftChat: ['Transfer', 'Complete', 'Leave', 'InFocus'],
   Completed: [],
   Revoked: [],
 };
 
+/** The entries every supervisor list shares (tables H, I, J of gws-sms.md §4). */
+const SUPERVISOR_COMMON = [
+  'Leave', 'SetInFocus', 'SetDisposition', 'AttachUserData', 'DeleteUserData', 'UpdateUserData', 'Transfer', 'Invite', 'Consult',
+  'SendToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendMessage',
+  'SendStartTypingNotification', 'SendStopTypingNotification',
+];
+
+/** The switches each mode offers, spelled as each page prints them. */
+const SUPERVISOR_SWITCHES: Record<SupervisorMode, string[]> = {
+  Monitor: ['SwitchToCoach', 'SwitchBargeIn'],
+  Coach: ['SwitchToMonitor', 'SwitchBargeIn'],
+  BargeIn: ['SwitchToMonitor', 'SwitchToCoach'],
+};
+
 /** Operations the documentation lists for SMS sessions that this mock does not simulate. */
 const DOCUMENTED_UNSIMULATED = new Set([
-  'Transfer',
-  'Invite',
-  'Consult',
-  'SetDisposition',
-  'AttachUserData',
-  'UpdateUserData',
-  'DeleteUserData',
-  'SendToAgents',
-  'SendStartTypingToAgentsNotification',
-  'SendStopTypingToAgentsNotification',
-  'SendStopTypingToAgentNotification',
-  'SendCustomNotice',
-  'SendCustomNoticeToAgents',
-  'LeaveAndComplete',
+  'Transfer', 'Invite', 'Consult', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SendToAgents',
+  'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendStopTypingToAgentNotification',
+  'SendCustomNotice', 'SendCustomNoticeToAgents', 'LeaveAndComplete',
 ]);
 
 type Body = Record<string, unknown>;
+type View = Record<string, unknown>;
 
-function optionalBoolean(body: Body, name: string): boolean | undefined {
+export function optionalBoolean(body: Body, name: string): boolean | undefined {
   const value = body[name];
   if (value === undefined) return undefined;
   if (typeof value === 'boolean') return value;
@@ -84,24 +98,28 @@ function optionalBoolean(body: Body, name: string): boolean | undefined {
   throw fail.invalid(`Parameter '${name}' must be true or false`);
 }
 
-function requiredString(body: Body, name: string): string {
+export function requiredString(body: Body, name: string): string {
   const value = body[name];
   if (value === undefined || value === null) throw fail.missing(name);
   if (typeof value !== 'string') throw fail.invalid(`Parameter '${name}' must be a string`);
   return value;
 }
 
-function optionalString(body: Body, name: string): string | undefined {
+export function optionalString(body: Body, name: string): string | undefined {
   const value = body[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw fail.invalid(`Parameter '${name}' must be a string`);
   return value;
 }
 
+const isActive = (p: SmsParty) => p.state === 'Invited' || p.state === 'Chatting' || p.state === 'LeftChat';
+
 export class SmsDomain {
   readonly sessions = new Map<string, SmsSession>();
+  /** Called when an agent accepts a session: the monitoring supervisors join (sms-monitoring.ts). */
+  onAgentAccepted: (session: SmsSession, agent: SmsParty) => void = () => undefined;
 
-  constructor(private readonly state: MockState) {}
+  constructor(readonly state: MockState) {}
 
   uri(session: SmsSession): string {
     return `${this.state.baseUrl}/api/v2/smssessions/${session.id}`;
@@ -113,27 +131,16 @@ export class SmsDomain {
     if (!agent) throw new GwsFailure(6, `No user named ${JSON.stringify(input.agent)}`, 404);
     const channel = this.state.settings.smsChannel;
     if (this.state.channelState(agent.id, channel) !== 'Ready') {
-      throw new GwsFailure(
-        2,
-        `${agent.userName} is not Ready on channel ${channel} (StartContactCenterSession with it, then Ready)`,
-        409,
-      );
+      throw new GwsFailure(2, `${agent.userName} is not Ready on channel ${channel} (StartContactCenterSession with it, then Ready)`, 409);
     }
     const now = Date.now();
     const customer = { participantId: participantId(), nickname: input.nickname, from: input.from, connected: true };
-    const session: SmsSession = {
-      id: interactionId(),
-      receivedAt: now,
-      customer,
-      parties: new Map(),
-      messages: [],
-      userData: { FromAddress: input.from },
-    };
+    const session: SmsSession = { id: interactionId(), receivedAt: now, customer, parties: new Map(), messages: [], userData: { FromAddress: input.from } };
     const from: SmsFrom = { participantId: customer.participantId, nickname: customer.nickname, type: 'Customer', visibility: 'All' };
     this.append(session, { type: 'ParticipantJoined', from, visibility: 'All' }, now);
     this.append(session, { type: 'Text', from, text: input.text, visibility: 'All' }, now);
     this.sessions.set(session.id, session);
-    const party: SmsParty = { user: agent, participantId: participantId(), nickname: agent.userName, state: 'Invited', visibility: 'All' };
+    const party: SmsParty = { user: agent, role: 'agent', participantId: participantId(), nickname: agent.userName, state: 'Invited', visibility: 'All' };
     session.parties.set(agent.id, party);
     setImmediate(() => this.notifyStatus(session, party));
     return session;
@@ -145,22 +152,26 @@ export class SmsDomain {
     return full;
   }
 
-  capabilities(party: SmsParty): string[] {
-    return CAPABILITIES[party.state];
+  private fromOf(party: SmsParty): SmsFrom {
+    return { participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility: party.visibility, uri: this.state.userUri(party.user) };
   }
 
-  private participantsFor(session: SmsSession, viewer: SmsParty): Record<string, unknown>[] {
-    const list: Record<string, unknown>[] = [];
+  capabilities(party: SmsParty): string[] {
+    if (party.role === 'agent' || !party.supervisorMode || party.state !== 'Chatting') return AGENT_CAPABILITIES[party.state];
+    return [...SUPERVISOR_COMMON, ...SUPERVISOR_SWITCHES[party.supervisorMode]];
+  }
+
+  /** What a viewer may see: agents do not see what only supervisors may see. */
+  private visibleTo(viewer: SmsParty, visibility: Visibility | undefined): boolean {
+    return viewer.role === 'supervisor' || visibility !== 'Supervisors' || this.state.fault('sms.monitor.visible-to-agent');
+  }
+
+  private participantsFor(session: SmsSession, viewer: SmsParty): View[] {
+    const list: View[] = [];
     for (const party of session.parties.values()) {
-      if (party.state !== 'Chatting') continue;
-      if (party.visibility === 'Supervisors' && party !== viewer) continue;
-      list.push({
-        participantId: party.participantId,
-        nickname: party.nickname,
-        type: 'Agent',
-        visibility: party.visibility,
-        uri: this.state.userUri(party.user),
-      });
+      if (party.state !== 'Chatting' || !this.visibleTo(viewer, party.visibility)) continue;
+      const visibility = party.role === 'agent' && this.state.fault('sms.switch.agent-visibility-changed') && party !== viewer ? 'Supervisors' : party.visibility;
+      list.push({ participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility, uri: this.state.userUri(party.user) });
     }
     if (session.customer.connected) {
       list.push({ participantId: session.customer.participantId, nickname: session.customer.nickname, type: 'Customer', visibility: 'All' });
@@ -168,14 +179,14 @@ export class SmsDomain {
     return list;
   }
 
-  /** The session as `party` sees it. Completed sessions are reported as bare as the samples print them. */
-  view(session: SmsSession, party: SmsParty, withParticipants: boolean): Record<string, unknown> {
+  /** The session as `party` sees it. Finished sessions are reported as bare as the samples print them. */
+  view(session: SmsSession, party: SmsParty, withParticipants: boolean): View {
     if (party.state === 'Completed' || party.state === 'Revoked') {
-      const bare: Record<string, unknown> = { participants: [], state: party.state, id: session.id, uri: this.uri(session) };
-      if (this.state.fault('sms.reject.capabilities-kept')) bare.capabilities = CAPABILITIES.Invited;
+      const bare: View = { participants: [], state: party.state, id: session.id, uri: this.uri(session) };
+      if (this.state.fault('sms.reject.capabilities-kept')) bare.capabilities = AGENT_CAPABILITIES.Invited;
       return bare;
     }
-    return {
+    const view: View = {
       id: session.id,
       uri: this.uri(session),
       state: party.state,
@@ -185,50 +196,52 @@ export class SmsDomain {
       receivedDate: gwsTimestamp(session.receivedAt),
       chatType: 'Inbound',
     };
+    if (party.role === 'supervisor' && party.state === 'Invited' && !this.state.fault('sms.intrude.no-supervisor-mode')) {
+      view.supervisorMode = party.supervisorMode;
+    }
+    return view;
   }
 
   private send(party: SmsParty, data: Record<string, unknown>): void {
     this.state.notify(party.user.id, SMS_TOPIC, data);
   }
 
-  private notifyStatus(session: SmsSession, party: SmsParty, referenceId?: number, override?: (view: Record<string, unknown>) => void): void {
+  notifyStatus(session: SmsSession, party: SmsParty, referenceId?: number, tweak?: (view: View) => void): void {
     const smssession = this.view(session, party, false);
-    override?.(smssession);
-    this.send(party, {
-      messageType: 'SMSsessionStateChangeMessage',
-      notificationType: 'StatusChange',
-      ...(referenceId !== undefined ? { referenceId } : {}),
-      smssession,
-    });
+    tweak?.(smssession);
+    this.send(party, { messageType: 'SMSsessionStateChangeMessage', notificationType: 'StatusChange', ...(referenceId !== undefined ? { referenceId } : {}), smssession });
   }
 
-  private notifyParticipants(session: SmsSession, party: SmsParty, override?: (view: Record<string, unknown>) => void): void {
+  notifyParticipants(session: SmsSession, party: SmsParty, tweak?: (view: View) => void): void {
     const smssession = this.view(session, party, true);
-    override?.(smssession);
+    tweak?.(smssession);
     this.send(party, { messageType: 'SMSsessionStateChangeMessage', notificationType: 'ParticipantsUpdated', smssession });
   }
 
-  private notifyMessages(session: SmsSession, party: SmsParty, messages: SmsMessage[]): void {
-    const visible = messages.filter((m) => m.visibility !== 'Supervisors' || party.visibility === 'Supervisors');
+  notifyMessages(session: SmsSession, party: SmsParty, messages: SmsMessage[]): void {
+    const visible = messages.filter((m) => this.visibleTo(party, m.visibility) && this.visibleTo(party, m.from.visibility));
     if (visible.length === 0) return;
-    this.send(party, {
-      messageType: 'MessageLogUpdated',
-      notificationType: 'NewMessages',
-      messages: visible,
-      smssessionUri: this.uri(session),
-    });
+    this.send(party, { messageType: 'MessageLogUpdated', notificationType: 'NewMessages', messages: visible, smssessionUri: this.uri(session) });
   }
 
-  private others(session: SmsSession, except: SmsParty): SmsParty[] {
+  private chatting(session: SmsSession, except?: SmsParty): SmsParty[] {
     return [...session.parties.values()].filter((p) => p !== except && p.state === 'Chatting');
   }
 
-  /** The sessions a user takes part in and has not finished, for GET /me/smssessions. */
+  /** Tells the other parties that `changed` joined, left or changed visibility. */
+  private tellOthers(session: SmsSession, changed: SmsParty, message: SmsMessage | undefined): void {
+    for (const other of this.chatting(session, changed)) {
+      if (!this.visibleTo(other, changed.visibility) && changed.role === 'supervisor') continue;
+      this.notifyParticipants(session, other);
+      if (message) this.notifyMessages(session, other, [message]);
+    }
+  }
+
   listFor(user: MockUser): { session: SmsSession; party: SmsParty }[] {
     const out: { session: SmsSession; party: SmsParty }[] = [];
     for (const session of this.sessions.values()) {
       const party = session.parties.get(user.id);
-      if (party && party.state !== 'Completed' && party.state !== 'Revoked') out.push({ session, party });
+      if (party && isActive(party)) out.push({ session, party });
     }
     return out;
   }
@@ -243,14 +256,14 @@ export class SmsDomain {
   /** POST /api/v2/me/smssessions/{id}. */
   operate(user: MockUser, id: string, body: Body): Outcome {
     const operation = requiredString(body, 'operationName');
-    if (!this.sessions.has(id) && operation === 'Accept' && this.state.fault('sms.accept.unknown-id-succeeds')) {
+    if (!this.sessions.has(id) && operation === 'Accept' && this.state.fault('sms.accept.unknown-id-succeeds')) return { reply: { statusCode: 0 } };
+    if (operation.startsWith('SwitchTo') && !this.sessions.get(id)?.parties.has(user.id) && this.state.fault('sms.switch.outsider-succeeds')) {
       return { reply: { statusCode: 0 } };
     }
     const { session, party } = this.find(user, id);
-    const allowed = (name: string) => {
+    const allowed = (name: string, spellings: string[] = [name]) => {
       const caps = this.capabilities(party);
-      const ok = caps.includes(name) || (name === 'SetInFocus' && caps.includes('InFocus')) || (name === 'InFocus' && caps.includes('SetInFocus'));
-      if (!ok) throw fail.state(`${name} is not allowed on SMS session ${id} in state ${party.state}`);
+      if (!spellings.some((s) => caps.includes(s))) throw fail.state(`${name} is not allowed on SMS session ${id} in state ${party.state}${party.supervisorMode ? ` (${party.supervisorMode})` : ''}`);
     };
     switch (operation) {
       case 'Accept': {
@@ -258,7 +271,7 @@ export class SmsDomain {
         optionalBoolean(body, 'saveLAR');
         if (party.state === 'Chatting' && this.state.fault('sms.accept.twice-succeeds')) return { reply: { statusCode: 0 } };
         allowed('Accept');
-        return this.accept(session, party, nickname);
+        return party.role === 'agent' ? this.accept(session, party, nickname) : this.join(session, party, nickname);
       }
       case 'Reject':
         allowed('Reject');
@@ -277,15 +290,22 @@ export class SmsDomain {
         return this.say(session, party, { type: 'Text', text });
       }
       case 'SendStartTypingNotification':
-        allowed(operation);
-        return this.say(session, party, { type: 'TypingStarted' });
       case 'SendStopTypingNotification':
         allowed(operation);
-        return this.say(session, party, { type: 'TypingStopped' });
+        return this.say(session, party, { type: operation === 'SendStartTypingNotification' ? 'TypingStarted' : 'TypingStopped' });
       case 'SetInFocus':
       case 'InFocus':
-        allowed(operation);
+        allowed(operation, ['SetInFocus', 'InFocus']);
         return { reply: { statusCode: 0 } };
+      case 'SwitchToMonitor':
+      case 'SwitchToCoach':
+      case 'SwitchToBargeIn': {
+        const mode = operation.slice('SwitchTo'.length) as SupervisorMode;
+        if (!(party.supervisorMode === mode && this.state.fault('sms.switch.same-mode-succeeds'))) {
+          allowed(operation, operation === 'SwitchToBargeIn' ? ['SwitchToBargeIn', 'SwitchBargeIn'] : [operation]);
+        }
+        return this.switchMode(session, party, mode);
+      }
       default:
         if (DOCUMENTED_UNSIMULATED.has(operation)) throw fail.forbidden(`${operation} is not simulated by this mock`);
         throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for an SMS session`);
@@ -296,33 +316,72 @@ export class SmsDomain {
     const referenceId = this.state.nextReferenceId();
     party.state = 'Chatting';
     party.nickname = this.state.fault('sms.accept.nickname-ignored') ? party.user.userName : nickname;
-    const joined = this.append(session, {
-      type: 'ParticipantJoined',
-      from: { participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility: party.visibility, uri: this.state.userUri(party.user) },
-      visibility: 'All',
-    });
+    const joined = this.append(session, { type: 'ParticipantJoined', from: this.fromOf(party), visibility: 'All' });
     return {
       reply: { statusCode: 0 },
       after: () => {
-        const tweak = (view: Record<string, unknown>) => {
+        const tweak = (view: View) => {
           if (this.state.fault('sms.accept.wrong-state-name')) view.state = 'Accepted';
-          if (this.state.fault('sms.accept.capabilities-stale')) view.capabilities = CAPABILITIES.Invited;
-          if (this.state.fault('sms.accept.participant-without-id')) {
-            for (const p of (view.participants as Record<string, unknown>[] | undefined) ?? []) delete p.participantId;
-          }
+          if (this.state.fault('sms.accept.capabilities-stale')) view.capabilities = AGENT_CAPABILITIES.Invited;
+          if (this.state.fault('sms.accept.participant-without-id')) for (const p of (view.participants as View[] | undefined) ?? []) delete p.participantId;
         };
         this.notifyStatus(session, party, referenceId, tweak);
-        const history = this.state.fault('sms.accept.history-without-text')
-          ? session.messages.filter((m) => m.type !== 'Text')
-          : session.messages;
+        const history = this.state.fault('sms.accept.history-without-text') ? session.messages.filter((m) => m.type !== 'Text') : session.messages;
         const participants = () => this.notifyParticipants(session, party, tweak);
-        if (!this.state.fault('sms.accept.wrong-order') && !this.state.fault('sms.accept.no-participants-updated')) participants();
+        const reorder = this.state.fault('sms.accept.wrong-order');
+        if (!reorder && !this.state.fault('sms.accept.no-participants-updated')) participants();
         this.notifyMessages(session, party, history);
-        if (this.state.fault('sms.accept.wrong-order')) participants();
-        for (const other of this.others(session, party)) {
-          this.notifyParticipants(session, other);
-          this.notifyMessages(session, other, [joined]);
-        }
+        if (reorder) participants();
+        this.tellOthers(session, party, joined);
+        this.onAgentAccepted(session, party);
+      },
+    };
+  }
+
+  /** A supervisor enters a session: added at once by monitoring, or after accepting an Intrude. */
+  join(session: SmsSession, party: SmsParty, nickname?: string): Outcome {
+    party.state = 'Chatting';
+    if (nickname) party.nickname = nickname;
+    const joined = this.append(session, { type: 'ParticipantJoined', from: this.fromOf(party), visibility: party.visibility });
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        this.notifyStatus(session, party);
+        this.notifyParticipants(session, party);
+        this.notifyMessages(session, party, session.messages);
+        this.tellOthers(session, party, joined);
+      },
+    };
+  }
+
+  /** A supervisor is offered a session by Intrude: Invited, with the mode it will have. */
+  invite(session: SmsSession, supervisor: MockUser, mode: SupervisorMode, nickname: string): SmsParty {
+    const party: SmsParty = {
+      user: supervisor,
+      role: 'supervisor',
+      participantId: participantId(),
+      nickname,
+      state: 'Invited',
+      visibility: VISIBILITY_OF[mode],
+      supervisorMode: mode,
+    };
+    session.parties.set(supervisor.id, party);
+    return party;
+  }
+
+  private switchMode(session: SmsSession, party: SmsParty, mode: SupervisorMode): Outcome {
+    const previous = party.supervisorMode;
+    party.supervisorMode = mode;
+    if (!this.state.fault('sms.switch.visibility-unchanged')) party.visibility = VISIBILITY_OF[mode];
+    const rejoined = this.append(session, { type: 'ParticipantRejoined', from: this.fromOf(party), visibility: 'All' });
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        this.notifyParticipants(session, party, (view) => {
+          if (this.state.fault('sms.switch.capabilities-stale') && previous) view.capabilities = [...SUPERVISOR_COMMON, ...SUPERVISOR_SWITCHES[previous]];
+        });
+        if (!this.state.fault('sms.switch.no-participant-rejoined')) this.notifyMessages(session, party, [rejoined]);
+        this.tellOthers(session, party, rejoined);
       },
     };
   }
@@ -332,31 +391,25 @@ export class SmsDomain {
     const referenceId = this.state.nextReferenceId();
     const wasChatting = party.state === 'Chatting';
     party.state = 'Completed';
-    const others = this.others(session, party);
-    if (others.length === 0) session.customer.connected = false;
-    const left = wasChatting
-      ? this.append(session, {
-          type: 'ParticipantLeft',
-          from: { participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility: party.visibility },
-          visibility: 'All',
-        })
-      : undefined;
+    const agentsLeft = [...session.parties.values()].filter((p) => p.role === 'agent' && (p.state === 'Chatting' || p.state === 'LeftChat'));
+    const revoked = agentsLeft.length === 0 ? [...session.parties.values()].filter((p) => p.role === 'supervisor' && isActive(p)) : [];
+    if (agentsLeft.length === 0) session.customer.connected = false;
+    for (const supervisor of revoked) if (!this.state.fault('sms.complete.no-revoked')) supervisor.state = 'Revoked';
+    const left = wasChatting ? this.append(session, { type: 'ParticipantLeft', from: this.fromOf(party), visibility: 'All' }) : undefined;
     return {
       reply: { statusCode: 0 },
       after: () => {
         if (!(operation === 'Reject' && this.state.fault('sms.reject.no-completed'))) this.notifyStatus(session, party, referenceId);
-        for (const other of others) {
-          this.notifyParticipants(session, other);
-          if (left) this.notifyMessages(session, other, [left]);
-        }
+        for (const supervisor of revoked) if (supervisor.state === 'Revoked') this.notifyStatus(session, supervisor);
+        if (wasChatting) this.tellOthers(session, party, left);
         this.forgetIfDone(session);
       },
     };
   }
 
   private leave(session: SmsSession, party: SmsParty): Outcome {
-    const others = this.others(session, party);
-    if (others.length > 0) return this.finish(session, party, 'Leave');
+    const otherAgents = this.chatting(session, party).filter((p) => p.role === 'agent');
+    if (party.role === 'supervisor' || otherAgents.length > 0) return this.finish(session, party, 'Leave');
     const referenceId = this.state.nextReferenceId();
     party.state = 'LeftChat';
     session.customer.connected = false;
@@ -364,22 +417,17 @@ export class SmsDomain {
   }
 
   private say(session: SmsSession, party: SmsParty, content: { type: string; text?: string }): Outcome {
-    const message = this.append(session, {
-      ...content,
-      from: { participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility: party.visibility, uri: this.state.userUri(party.user) },
-      visibility: 'All',
-    });
+    const message = this.append(session, { ...content, from: this.fromOf(party), visibility: party.visibility });
     return {
       reply: { statusCode: 0 },
       after: () => {
-        for (const p of session.parties.values()) if (p.state === 'Chatting') this.notifyMessages(session, p, [message]);
+        for (const p of this.chatting(session)) this.notifyMessages(session, p, [message]);
       },
     };
   }
 
   /** A session no one is in any more leaves the mock's state. */
   private forgetIfDone(session: SmsSession): void {
-    const active = [...session.parties.values()].some((p) => p.state !== 'Completed' && p.state !== 'Revoked');
-    if (!active) this.sessions.delete(session.id);
+    if (![...session.parties.values()].some(isActive)) this.sessions.delete(session.id);
   }
 }

@@ -22,6 +22,7 @@ export const fail = {
   missing: (name: string) => new GwsFailure(1, `Missing required parameter '${name}'`, 400),
   state: (message: string) => new GwsFailure(2, message, 409),
   forbidden: (message: string) => new GwsFailure(3, message, 403),
+  permission: (message: string) => new GwsFailure(5, message, 403),
   notFound: (what: string) => new GwsFailure(6, `${what} not found`, 404),
   invalid: (message: string) => new GwsFailure(10, message, 400),
 };

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
       const hit = ran.find((t) => t.id === id);
       if (!hit) {
         ok = false;
-        problems.push(`fault ${name}: no test with id ${id} in ${fault.suite}`);
+        problems.push(`fault ${name}: no test with id ${id} in ${[fault.suite].flat().join(', ')}`);
         verdicts.push(`${id}: missing`);
         continue;
       }

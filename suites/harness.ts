@@ -3,3 +3,5 @@ export { test, expect } from '../helpers/fixtures';
 export { meta } from '../helpers/meta';
 export * from '../helpers/cometd/sms-steps';
 export { DOCUMENTED_CAPABILITIES } from './catalogue/capabilities';
+export type { GwsUser } from '../helpers/gws/user';
+export type { SmsInjector } from '../helpers/gws/sms-injector';

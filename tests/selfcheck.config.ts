@@ -22,7 +22,7 @@ export default defineConfig<object, HarnessWorkerOptions>({
     { name: 'clean', use: { mockFaults: [] } },
     ...Object.entries(FAULTS).map(([name, fault]) => ({
       name: `fault:${name}`,
-      testMatch: fault.suite,
+      testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
       use: { mockFaults: [name] },
     })),
   ],

@@ -236,3 +236,26 @@ export function smsInvitedNew(known: ReadonlySet<string>): Step {
     verify: () => [],
   };
 }
+
+export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
+
+/**
+ * A supervisor's capabilities in a mode (tables H, I, J of gws-sms.md §4): the switches to the
+ * two other modes, and not the switch to the current one.
+ */
+export function supervisorCapabilities(mode: SupervisorMode): CapabilityCheck {
+  const modes: SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
+  return { include: modes.filter((m) => m !== mode).map((m) => `SwitchTo${m}`), exclude: [`SwitchTo${mode}`] };
+}
+
+/** A ParticipantsUpdated of session `id` that lists a participant with this nickname. */
+export function smsParticipantListed(id: string, nickname: string, role: string): Step {
+  return {
+    describe: `ParticipantsUpdated smssession=${id} listing ${role} "${nickname}"`,
+    kind: (n) => {
+      const session = stateChange(n, 'ParticipantsUpdated', id);
+      return Array.isArray(session?.participants) && session.participants.some((p) => p.nickname === nickname);
+    },
+    verify: () => [],
+  };
+}

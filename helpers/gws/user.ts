@@ -145,6 +145,21 @@ export class GwsUser {
     this.cleanups.push({ what, run });
   }
 
+  private readonly endedSms = new Set<string>();
+
+  /**
+   * Ends this user's part in an SMS session if it is still open: Reject when Invited, else
+   * Complete (agent) or Leave (supervisor). Each session is ended once, even if the notification
+   * confirming it has not arrived yet. Returns a problem, if the server refused.
+   */
+  async endSmsSession(id: string): Promise<string | undefined> {
+    const state = this.smsStateOf(id);
+    if (this.endedSms.has(id) || state === undefined || FINISHED_SMS_STATES.has(state)) return undefined;
+    this.endedSms.add(id);
+    const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
+    return reply.statusCode === 0 ? undefined : `${this.label}: ending SMS session ${id} (${state}) answered ${reply.text.slice(0, 200)}`;
+  }
+
   /** The last state this user was told an SMS session is in. */
   smsStateOf(id: string): string | undefined {
     for (let i = this.notifications.transcript.length - 1; i >= 0; i -= 1) {
@@ -171,11 +186,9 @@ export class GwsUser {
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
       for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
       for (const id of this.smsSessions) {
-        const state = this.smsStateOf(id);
-        if (state === undefined || FINISHED_SMS_STATES.has(state)) continue;
-        await attempt(`ending SMS session ${id} (${state})`, async () => {
-          const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
-          if (reply.statusCode !== 0) problems.push(`${this.label}: ending SMS session ${id} (${state}) answered ${reply.text.slice(0, 200)}`);
+        await attempt(`ending SMS session ${id}`, async () => {
+          const problem = await this.endSmsSession(id);
+          if (problem) problems.push(problem);
         });
       }
       await attempt('disconnecting CometD', () => this.notifications.disconnect());

@@ -1,4 +1,5 @@
 import { SMS_FAULTS } from './sms';
+import { SMS_SUPERVISION_FAULTS } from './sms-supervision';
 import type { FaultDefinition } from './types';
 
 /** Every fault switch of the mock, by name; one file per API area. */
@@ -7,6 +8,7 @@ export type { FaultDefinition } from './types';
 
 export const FAULTS = {
   ...SMS_FAULTS,
+  ...SMS_SUPERVISION_FAULTS,
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

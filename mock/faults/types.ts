@@ -5,8 +5,8 @@
  */
 export interface FaultDefinition {
   description: string;
-  /** Spec file, relative to suites/, that must catch the fault. */
-  suite: string;
+  /** Spec file(s), relative to suites/, that must catch the fault. */
+  suite: string | readonly string[];
   /** Stable test ids that must fail while the fault is on. */
   caughtBy: string[];
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SmsDomain } from '../sms';
+import type { SmsMonitoring } from '../sms-monitoring';
 import type { MockState } from '../state';
 import { registerMeRoutes } from './me';
 import { registerMockRoutes } from './mock';
@@ -13,8 +14,8 @@ import { registerSmsRoutes } from './sms';
 
 export { MOCK_VERSION } from './me';
 
-export function registerRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain): void {
+export function registerRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain, monitoring: SmsMonitoring): void {
   registerMeRoutes(app, state);
-  registerSmsRoutes(app, sms);
-  registerMockRoutes(app, state, sms);
+  registerSmsRoutes(app, sms, monitoring);
+  registerMockRoutes(app, state, sms, monitoring);
 }

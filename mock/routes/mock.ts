@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { FAULTS } from '../faults';
 import type { SmsDomain } from '../sms';
+import type { SmsMonitoring } from '../sms-monitoring';
 import { GwsFailure, type MockState } from '../state';
 
 /** The mock's own endpoints, never called by the suites except through GWS_SMS_INJECT_URL. */
-export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain): void {
+export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain, monitoring: SmsMonitoring): void {
   app.post('/mock/sms/inject', async (request, reply) => {
     const body = request.body as Record<string, unknown> | undefined;
     const problems = ['agent', 'from', 'nickname', 'text'].filter((k) => typeof body?.[k] !== 'string' || body[k] === '');
@@ -29,8 +30,9 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
     smssessions: [...sms.sessions.values()].map((s) => ({
       id: s.id,
       customerConnected: s.customer.connected,
-      parties: [...s.parties.values()].map((p) => ({ user: p.user.userName, state: p.state, visibility: p.visibility })),
+      parties: [...s.parties.values()].map((p) => ({ user: p.user.userName, role: p.role, state: p.state, visibility: p.visibility })),
     })),
+    smsMonitoring: monitoring.describe(),
   }));
 
   app.get('/mock/faults', async () => FAULTS);

@@ -1,9 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { SmsDomain } from '../sms';
+import type { SmsMonitoring } from '../sms-monitoring';
 import { answer, bodyOf, who } from './common';
 
-/** The SMS Session API: the user's own sessions. */
-export function registerSmsRoutes(app: FastifyInstance, sms: SmsDomain): void {
+/** The SMS Session API: the user's own sessions, and a supervisor's on an agent's. */
+export function registerSmsRoutes(app: FastifyInstance, sms: SmsDomain, monitoring: SmsMonitoring): void {
+  app.post('/api/v2/users/:userId/channels/:channel', async (request, reply) => {
+    const { userId, channel } = request.params as { userId: string; channel: string };
+    return answer(reply, monitoring.channelOperation(who(request), userId, channel, bodyOf(request)));
+  });
+
+  app.post('/api/v2/users/:userId/smssessions/:id', async (request, reply) => {
+    const { userId, id } = request.params as { userId: string; id: string };
+    return answer(reply, monitoring.intrude(who(request), userId, id, bodyOf(request)));
+  });
+
   app.get('/api/v2/me/smssessions', async (request) => {
     const user = who(request);
     const { fields } = request.query as { fields?: string };

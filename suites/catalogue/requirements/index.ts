@@ -1,5 +1,6 @@
 import { PLATFORM_REQUIREMENTS } from './platform';
 import { SMS_REQUIREMENTS } from './sms';
+import { SMS_SUPERVISION_REQUIREMENTS } from './sms-supervision';
 import type { Requirement } from './types';
 
 /** The requirements catalogue, one file per API area. Tests name these ids in their metadata. */
@@ -8,6 +9,7 @@ export type { Requirement } from './types';
 
 export const REQUIREMENTS = {
   ...SMS_REQUIREMENTS,
+  ...SMS_SUPERVISION_REQUIREMENTS,
   ...PLATFORM_REQUIREMENTS,
 } as const satisfies Record<string, Requirement>;
 

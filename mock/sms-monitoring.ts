@@ -1,0 +1,158 @@
+import type { FaultName } from './faults';
+import { optionalString, requiredString, SUPERVISOR_MODES, type SmsDomain, type SmsParty, type SmsSession, type SupervisorMode } from './sms';
+import { fail, type Outcome } from './state';
+import type { MockUser } from './users';
+
+/**
+ * Supervision of SMS agents (gws-sms.md §2.22–2.26, §5): Monitor, Coach and BargeIn arm a
+ * supervisor on an agent's SMS channel (NextChat or AllChats); when the agent accepts a session
+ * the supervisor joins it at once with the visibility of the mode. CancelSupervisorMonitoring
+ * disarms without ending a session already joined. Intrude offers a running session to a
+ * supervisor, who accepts it like an invitation.
+ */
+
+type Body = Record<string, unknown>;
+
+interface Monitoring {
+  supervisor: MockUser;
+  mode: SupervisorMode;
+  scope: 'NextChat' | 'AllChats';
+  nickname: string;
+}
+
+const SCOPES = ['NextChat', 'AllChats'] as const;
+
+const WRONG_VISIBILITY_FAULT: Record<SupervisorMode, FaultName> = {
+  Monitor: 'sms.monitor.wrong-visibility',
+  Coach: 'sms.coach.wrong-visibility',
+  BargeIn: 'sms.barge-in.wrong-visibility',
+};
+
+export class SmsMonitoring {
+  /** Agent user id → the supervisors armed on that agent. */
+  readonly armed = new Map<string, Monitoring[]>();
+
+  constructor(private readonly sms: SmsDomain) {
+    sms.onAgentAccepted = (session, agent) => this.agentAccepted(session, agent);
+  }
+
+  private get state() {
+    return this.sms.state;
+  }
+
+  private supervisorOnly(user: MockUser): void {
+    if (!user.roles.includes('ROLE_SUPERVISOR')) throw fail.permission(`${user.userName} is not a supervisor`);
+  }
+
+  private agent(id: string): MockUser {
+    const agent = this.state.usersById.get(id);
+    if (!agent) throw fail.notFound(`User ${id}`);
+    return agent;
+  }
+
+  /** Only for the fault that accepts supervision of an agent who does not exist. */
+  private unknownAgentAccepted(id: string): boolean {
+    return !this.state.usersById.has(id) && this.state.fault('sms.monitor.unknown-agent-succeeds');
+  }
+
+  monitoringOf(agentId: string, supervisor: MockUser): Monitoring | undefined {
+    return this.armed.get(agentId)?.find((m) => m.supervisor === supervisor);
+  }
+
+  /** POST /api/v2/users/{agentId}/channels/{sms channel}. */
+  channelOperation(supervisor: MockUser, agentId: string, channel: string, body: Body): Outcome {
+    const operation = requiredString(body, 'operationName');
+    this.supervisorOnly(supervisor);
+    if (this.unknownAgentAccepted(agentId)) return { reply: { statusCode: 0 } };
+    const agent = this.agent(agentId);
+    if (channel !== this.state.settings.smsChannel) throw fail.notFound(`Channel ${channel}`);
+    if (operation === 'CancelSupervisorMonitoring') {
+      const current = this.monitoringOf(agent.id, supervisor);
+      if (!current && this.state.fault('sms.cancel.not-monitoring-succeeds')) return { reply: { statusCode: 0 } };
+      if (!current) throw fail.state(`${supervisor.userName} is not monitoring ${agent.userName}`);
+      if (!this.state.fault('sms.cancel.ignored')) this.disarm(agent.id, current);
+      if (this.state.fault('sms.cancel.ends-session')) return { reply: { statusCode: 0 }, after: () => this.revokeJoined(agent, supervisor) };
+      return { reply: { statusCode: 0 } };
+    }
+    if (!(SUPERVISOR_MODES as readonly string[]).includes(operation)) {
+      throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on an SMS channel`);
+    }
+    const rawScope = optionalString(body, 'supervisorMonitoringMode');
+    if (rawScope !== undefined && !(SCOPES as readonly string[]).includes(rawScope) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
+      throw fail.invalid(`supervisorMonitoringMode must be NextChat or AllChats, got ${JSON.stringify(rawScope)}`);
+    }
+    const fallback = this.state.fault('sms.monitor.default-next-chat') ? 'NextChat' : 'AllChats';
+    const scope = (SCOPES as readonly string[]).includes(rawScope ?? '') ? (rawScope as Monitoring['scope']) : fallback;
+    const nickname = optionalString(body, 'nickname') ?? supervisor.userName;
+    const existing = this.monitoringOf(agent.id, supervisor);
+    if (existing) this.disarm(agent.id, existing);
+    const list = this.armed.get(agent.id) ?? [];
+    list.push({ supervisor, mode: operation as SupervisorMode, scope, nickname });
+    this.armed.set(agent.id, list);
+    return { reply: { statusCode: 0 } };
+  }
+
+  private disarm(agentId: string, monitoring: Monitoring): void {
+    const list = (this.armed.get(agentId) ?? []).filter((m) => m !== monitoring);
+    if (list.length) this.armed.set(agentId, list);
+    else this.armed.delete(agentId);
+  }
+
+  private agentAccepted(session: SmsSession, agent: SmsParty): void {
+    for (const monitoring of [...(this.armed.get(agent.user.id) ?? [])]) {
+      if (session.parties.has(monitoring.supervisor.id)) continue;
+      const party = this.sms.invite(session, monitoring.supervisor, monitoring.mode, monitoring.nickname);
+      if (this.state.fault(WRONG_VISIBILITY_FAULT[monitoring.mode])) {
+        party.visibility = monitoring.mode === 'BargeIn' ? 'Agents' : 'All';
+      }
+      this.sms.join(session, party).after?.();
+      if (monitoring.scope === 'NextChat' && !this.state.fault('sms.monitor.next-chat-not-disarmed')) this.disarm(agent.user.id, monitoring);
+    }
+  }
+
+  /** Only for the fault that makes cancel end the sessions a supervisor joined. */
+  private revokeJoined(agent: MockUser, supervisor: MockUser): void {
+    for (const { session, party } of this.sms.listFor(supervisor)) {
+      if (!session.parties.get(agent.id)) continue;
+      party.state = 'Revoked';
+      this.sms.notifyStatus(session, party);
+    }
+  }
+
+  /** POST /api/v2/users/{agentId}/smssessions/{id}: Intrude. */
+  intrude(supervisor: MockUser, agentId: string, id: string, body: Body): Outcome {
+    const operation = requiredString(body, 'operationName');
+    if (operation !== 'Intrude') throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on another user's SMS session`);
+    this.supervisorOnly(supervisor);
+    const agent = this.agent(agentId);
+    const session = this.sms.sessions.get(id);
+    const agentParty = session?.parties.get(agent.id);
+    if (!session || !agentParty || agentParty.state !== 'Chatting') {
+      if (this.state.fault('sms.intrude.unknown-session-succeeds')) return { reply: { statusCode: 0 } };
+      throw fail.notFound(`Active SMS session ${id} of ${agent.userName}`);
+    }
+    const raw = optionalString(body, 'supervisorVisibilityMode');
+    if (raw !== undefined && !(SUPERVISOR_MODES as readonly string[]).includes(raw) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
+      throw fail.invalid(`supervisorVisibilityMode must be Monitor, Coach or BargeIn, got ${JSON.stringify(raw)}`);
+    }
+    const monitoring = this.monitoringOf(agent.id, supervisor);
+    let mode: SupervisorMode;
+    if (raw !== undefined && (SUPERVISOR_MODES as readonly string[]).includes(raw)) mode = raw as SupervisorMode;
+    else if (monitoring && !this.state.fault('sms.intrude.omitted-mode-not-inherited')) mode = monitoring.mode;
+    else if (monitoring || this.state.fault('sms.intrude.omitted-mode-succeeds') || raw !== undefined) mode = 'Monitor';
+    else throw fail.state(`supervisorVisibilityMode is required: ${supervisor.userName} is not monitoring ${agent.userName}`);
+    const existing = session.parties.get(supervisor.id);
+    if (existing && existing.state !== 'Completed' && existing.state !== 'Revoked') {
+      throw fail.state(`${supervisor.userName} is already in SMS session ${id}`);
+    }
+    const party = this.sms.invite(session, supervisor, mode, monitoring?.nickname ?? supervisor.userName);
+    if (this.state.fault('sms.intrude.accept-wrong-visibility')) party.visibility = mode === 'BargeIn' ? 'Supervisors' : 'All';
+    return { reply: { statusCode: 0 }, after: () => this.sms.notifyStatus(session, party) };
+  }
+
+  describe(): { agent: string; supervisor: string; mode: SupervisorMode; scope: string }[] {
+    return [...this.armed].flatMap(([agentId, list]) =>
+      list.map((m) => ({ agent: this.state.user(agentId).userName, supervisor: m.supervisor.userName, mode: m.mode, scope: m.scope })),
+    );
+  }
+}

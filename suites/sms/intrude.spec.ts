@@ -1,0 +1,81 @@
+import { expect, meta, smsStatus, test } from '../harness';
+import { chattingSession, inferredFor, MODES, slug, SUPERVISOR_NICKNAME, supervisorJoined, type SupervisorMode } from './supervision';
+
+/**
+ * SMS Intrude: a supervisor monitoring an agent enters one of the agent's running sessions.
+ * https://docs.genesys.com/Documentation/GWS/8.5.2/API/SMSIntrude
+ */
+
+const invitedAs = (id: string, mode: SupervisorMode) =>
+  smsStatus(id, 'Invited', { supervisorMode: mode, capabilities: { include: ['Accept', 'Reject'] } });
+
+test.describe('SMS Intrude', () => {
+  for (const mode of MODES) {
+    test(
+      `Intrude as ${mode} invites the supervisor with supervisorMode ${mode}; accepting joins with that mode's visibility`,
+      meta({
+        id: `sms.intrude.mode-${slug(mode)}`,
+        page: 'sms.intrude',
+        requirements: ['SMS-INTRUDE-REPLY', 'SMS-INTRUDE-INVITED', 'SMS-INTRUDE-ACCEPT', 'SMS-NOTIFICATION-SCHEMAS'],
+        features: ['api-multimedia'],
+        ...inferredFor(mode),
+      }),
+      async ({ agent, supervisor, sms }) => {
+        const id = await chattingSession(agent, sms, `intrude as ${mode}`);
+        // The supervisor monitors the agent, as the page requires; monitoring joins only later sessions.
+        expect(await supervisor.sms.supervise(agent, 'Monitor', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
+
+        const invited = supervisor.notifications.expect(invitedAs(id, mode));
+        expect(await supervisor.sms.intrude(agent, id, mode)).toHaveStatusCode(0);
+        await invited;
+
+        // Separate waits: the documentation gives no order for these two.
+        const chatting = supervisor.notifications.expect(smsStatus(id, 'Chatting'));
+        const joined = supervisor.notifications.expect(supervisorJoined(id, mode));
+        expect(await supervisor.sms.accept(id, { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
+        await chatting;
+        await joined;
+      },
+    );
+  }
+
+  test(
+    'Intrude without supervisorVisibilityMode takes the mode of the monitoring',
+    meta({ id: 'sms.intrude.omitted-mode-inherited', page: 'sms.intrude', requirements: ['SMS-INTRUDE-INHERIT', 'SMS-INTRUDE-INVITED'], features: ['api-multimedia'] }),
+    async ({ agent, supervisor, sms }) => {
+      const id = await chattingSession(agent, sms, 'intrude in the armed mode');
+      expect(await supervisor.sms.supervise(agent, 'Coach', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
+      const invited = supervisor.notifications.expect(invitedAs(id, 'Coach'));
+      expect(await supervisor.sms.intrude(agent, id)).toHaveStatusCode(0);
+      await invited;
+    },
+  );
+
+  test(
+    'Intrude without supervisorVisibilityMode is refused while the supervisor does not monitor the agent',
+    meta({ id: 'sms.intrude.omitted-mode-refused-when-not-monitoring', page: 'sms.intrude', requirements: ['SMS-INTRUDE-NO-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent, supervisor, sms }) => {
+      const id = await chattingSession(agent, sms, 'nobody monitors me');
+      expect(await supervisor.sms.intrude(agent, id)).toBeRefused();
+    },
+  );
+
+  test(
+    'Intrude into a session id that does not exist is refused',
+    meta({ id: 'sms.intrude.unknown-session-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent, supervisor }) => {
+      expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);
+      expect(await supervisor.sms.intrude(agent, '0000NoSuchSMS000', 'Monitor')).toBeRefused();
+    },
+  );
+
+  test(
+    'Intrude with a supervisorVisibilityMode other than Monitor, Coach or BargeIn is refused',
+    meta({ id: 'sms.intrude.invalid-mode-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent, supervisor, sms }) => {
+      const id = await chattingSession(agent, sms, 'intrude oddly');
+      expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);
+      expect(await supervisor.sms.intrude(agent, id, 'Whisper')).toBeRefused();
+    },
+  );
+});
