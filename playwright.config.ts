@@ -25,7 +25,7 @@ export default defineConfig({
     ['list', { printSteps: false }],
     ['junit', { outputFile: 'reports/junit.xml', includeProjectInTestName: false }],
     ['json', { outputFile: 'reports/results.json' }],
-    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
+    ['allure-playwright', { resultsDir: process.env.GWS_ALLURE_RESULTS || 'reports/allure-results', detail: true, suiteTitle: false }],
   ],
   use: {},
 });

@@ -1,70 +1,115 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES } from '../helpers/config';
-import { exitStatus, readOutcomes, readReport, summarize } from './results';
+import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
+import { buildRunRecord, type RunRecord } from '../reports/lib/record';
+import { collectRunInfo } from '../reports/lib/run-info';
+import { readReport } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
- * `npm run conformance [-- --mock] [playwright args]`: validates the configuration, runs the
- * suites against the target (the embedded mock when GWS_BASE_URL is unset, or always with --mock),
- * then writes the Allure HTML report and says where it is.
+ * `npm run conformance [-- --mock] [--known-failures FILE] [playwright args]`: validates the
+ * configuration, runs the suites against the target (the embedded mock when GWS_BASE_URL is unset,
+ * or always with --mock), writes the run record (reports/run.json), JUnit, and the Allure report,
+ * and exits 0 (conformant), 1 (non-conformant) or 2 (could not run).
  */
 
-const ROOT = resolve(__dirname, '..');
-const RESULTS = resolve(ROOT, 'reports/allure-results');
-const REPORT = resolve(ROOT, 'reports/allure-report');
-const JSON_REPORT = resolve(ROOT, 'reports/results.json');
+export const ROOT = resolve(__dirname, '..');
+const REPORTS = resolve(ROOT, 'reports');
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const mockOnly = args.includes('--mock');
-  const playwrightArgs = args.filter((a) => a !== '--mock');
-  if (mockOnly) {
+export interface RunOptions {
+  mockOnly: boolean;
+  knownFailures: string | undefined;
+  playwrightArgs: string[];
+  /** Where the Allure results and report go (a certification bundle has its own). */
+  allureResults: string;
+  allureReport: string;
+}
+
+export function parseArgs(args: string[]): RunOptions {
+  const playwrightArgs: string[] = [];
+  let knownFailures: string | undefined;
+  let mockOnly = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--mock') mockOnly = true;
+    else if (arg === '--known-failures') knownFailures = args[++i];
+    else if (arg.startsWith('--known-failures=')) knownFailures = arg.slice('--known-failures='.length);
+    else playwrightArgs.push(arg);
+  }
+  return {
+    mockOnly,
+    knownFailures,
+    playwrightArgs,
+    allureResults: resolve(REPORTS, 'allure-results'),
+    allureReport: resolve(REPORTS, 'allure-report'),
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`gws-conformance: ${message}\n`);
+  process.exit(2);
+}
+
+/** Runs the suites and returns the run's record; shared by `conformance` and `certify`. */
+export async function conform(options: RunOptions): Promise<RunRecord> {
+  if (options.mockOnly) {
     // Set and empty: dotenv leaves them alone, and the harness reads them as unset.
     for (const name of TARGET_VARIABLES) process.env[name] = '';
   }
   const config = loadConfigOrExit();
-  const target = config.baseUrl ? config.baseUrl.origin + config.baseUrl.pathname.replace(/\/$/, '') : 'the embedded mock (GWS_BASE_URL is unset)';
+  let known: KnownFailure[];
+  try {
+    known = loadKnownFailures(
+      options.knownFailures ? resolve(process.env.INIT_CWD ?? process.cwd(), options.knownFailures) : resolve(ROOT, DEFAULT_KNOWN_FAILURES),
+      options.knownFailures !== undefined,
+    );
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const info = await collectRunInfo(config, new Date());
   process.stdout.write(
-    `gws-conformance: target ${target}; features ${[...config.features].join(', ')}; ` +
-      `notification timeout ${config.notificationTimeoutMs} ms\n`,
+    `gws-conformance: target ${info.target.url} (server version ${info.target.serverVersion}); features ${info.features.join(', ')}; ` +
+      `notification timeout ${config.notificationTimeoutMs} ms${known.length ? `; ${known.length} known failures declared` : ''}\n`,
   );
 
-  rmSync(RESULTS, { recursive: true, force: true });
-  rmSync(JSON_REPORT, { force: true });
-  const tests = await run(PLAYWRIGHT_CLI, ['test', ...playwrightArgs], { env: process.env });
+  mkdirSync(REPORTS, { recursive: true });
+  writeFileSync(resolve(REPORTS, 'run-info.json'), JSON.stringify(info, null, 2));
+  const jsonReport = resolve(REPORTS, 'results.json');
+  rmSync(options.allureResults, { recursive: true, force: true });
+  rmSync(jsonReport, { force: true });
+  const tests = await run(PLAYWRIGHT_CLI, ['test', ...options.playwrightArgs], {
+    env: { ...process.env, GWS_ALLURE_RESULTS: options.allureResults },
+  });
 
-  const allure = await run(ALLURE_CLI, ['generate', RESULTS, '--output', REPORT, '--name', 'GWS conformance'], { quiet: true });
-  if (allure.code === 0) {
-    process.stdout.write(`\nAllure report: ${relative(process.cwd(), REPORT)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), REPORT)})\n`);
-  } else {
-    process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
-  }
-  process.stdout.write(`Allure results: ${relative(process.cwd(), RESULTS)}   JUnit: reports/junit.xml\n`);
-
-  let status: 0 | 1 | 2;
+  let record: RunRecord;
   try {
-    const report = readReport(JSON_REPORT);
-    const outcomes = readOutcomes(report);
-    const counts = summarize(outcomes);
-    status = exitStatus(outcomes, report.errors?.length ?? 0);
-    const verdict = status === 0 ? 'CONFORMANT' : status === 1 ? 'NON-CONFORMANT' : 'COULD NOT RUN';
-    process.stdout.write(
-      `\nverdict: ${verdict}: ${counts.passed} passed, ${counts.nonconformance} non-conformant, ` +
-        `${counts['harness-error'] + counts.other} harness errors, ${counts['not-applicable']} not applicable\n`,
-    );
+    record = buildRunRecord(readReport(jsonReport), info, known);
   } catch {
-    process.stderr.write('gws-conformance: the run left no result file (reports/results.json)\n');
-    status = 2;
+    fail(`the run left no result file (${relative(process.cwd(), jsonReport)}); Playwright exited with ${tests.code}`);
   }
-  if (status === 0 && tests.code !== 0) status = 2;
-  return status === 0 && allure.code !== 0 ? 2 : status;
+  writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
+
+  const allure = await run(ALLURE_CLI, ['generate', options.allureResults, '--output', options.allureReport], { quiet: true });
+  if (allure.code !== 0) process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
+  else process.stdout.write(`\nAllure report: ${relative(process.cwd(), options.allureReport)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), options.allureReport)})\n`);
+  process.stdout.write(`Run record: reports/run.json   JUnit: reports/junit.xml   Allure results: ${relative(process.cwd(), options.allureResults)}\n`);
+
+  const c = record.counts;
+  process.stdout.write(
+    `\nverdict: ${record.verdict.toUpperCase()}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
+      `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
+  );
+  for (const k of record.knownFailuresPassing) process.stdout.write(`  known failure now passes, remove it from the known failures: ${k.id} (${k.reason})\n`);
+  for (const t of record.tests.filter((x) => x.known?.expired && x.verdict === 'failed')) process.stdout.write(`  known failure expired on ${t.known!.expires}, counted as a failure: ${t.id}\n`);
+  for (const id of record.knownFailuresUnmatched) process.stdout.write(`  known failure names no test of this run: ${id}\n`);
+  if (allure.code !== 0 && record.exitStatus === 0) record.exitStatus = 2;
+  return record;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`gws-conformance: ${(error as Error).message}\n`);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  conform(parseArgs(process.argv.slice(2))).then(
+    (record) => process.exit(record.exitStatus),
+    (error: unknown) => fail((error as Error).message),
+  );
+}

@@ -10,4 +10,6 @@ export interface Requirement {
   level: 'MUST' | 'SHOULD';
   statement: string;
   inferred?: string;
+  /** Why no test checks this statement (a requirement without a test must say why). */
+  untested?: string;
 }

@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/**
+ * The Allure 3 report: grouped by API section and operation, with history kept across runs in
+ * reports/allure-history (keep that folder between CI runs, e.g. as a cache, to see trends), and
+ * the run's facts (target, server and harness versions) shown as report variables.
+ */
+
+const INFO = './reports/run-info.json';
+const info = existsSync(INFO) ? JSON.parse(readFileSync(INFO, 'utf8')) : undefined;
+
+export default {
+  name: 'GWS conformance',
+  output: './reports/allure-report',
+  historyPath: './reports/allure-history/history.jsonl',
+  historyLimit: 50,
+  variables: info
+    ? {
+        Target: info.target.url,
+        'Server version': info.target.serverVersion,
+        'Harness version': `${info.harness.version} (${info.harness.commit.slice(0, 12)})`,
+        Features: info.features.join(', '),
+        'Started at': info.startedAt,
+      }
+    : {},
+  plugins: {
+    awesome: { options: { reportName: 'GWS conformance', groupBy: ['epic', 'feature'] } },
+  },
+};
