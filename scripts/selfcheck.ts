@@ -17,6 +17,10 @@ const OUT = resolve(ROOT, 'reports/selfcheck');
 async function main(): Promise<number> {
   // The self-check is about the embedded mock: a configured target plays no part in it.
   for (const name of TARGET_VARIABLES) process.env[name] = '';
+  // Against the in-process mock a deviation shows within milliseconds: shorter waits keep the
+  // many fault runs quick without making any of them less able to fail.
+  process.env.GWS_NOTIFICATION_TIMEOUT_MS = '1500';
+  process.env.GWS_QUIET_WINDOW_MS = '500';
   mkdirSync(OUT, { recursive: true });
   process.stdout.write(`self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults\n`);
   await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts'], { env: process.env });
