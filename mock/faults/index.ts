@@ -1,5 +1,6 @@
 import { SMS_FAULTS } from './sms';
 import type { FaultDefinition } from './types';
+import { VOICE_FAULTS } from './voice';
 
 /** Every fault switch of the mock, by name; one file per API area. */
 
@@ -7,6 +8,7 @@ export type { FaultDefinition } from './types';
 
 export const FAULTS = {
   ...SMS_FAULTS,
+  ...VOICE_FAULTS,
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

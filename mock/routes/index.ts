@@ -4,6 +4,7 @@ import type { MockState } from '../state';
 import { registerMeRoutes } from './me';
 import { registerMockRoutes } from './mock';
 import { registerSmsRoutes } from './sms';
+import { registerVoiceRoutes } from './voice';
 
 /**
  * The routes the mock serves (under /api/v2) and its own (under /mock), one module per API area.
@@ -16,5 +17,6 @@ export { MOCK_VERSION } from './me';
 export function registerRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain): void {
   registerMeRoutes(app, state);
   registerSmsRoutes(app, sms);
+  registerVoiceRoutes(app, state);
   registerMockRoutes(app, state, sms);
 }
