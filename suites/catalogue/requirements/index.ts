@@ -1,5 +1,6 @@
 import { PLATFORM_REQUIREMENTS } from './platform';
 import { SMS_REQUIREMENTS } from './sms';
+import { VOICE_REQUIREMENTS } from './voice';
 import type { Requirement } from './types';
 
 /** The requirements catalogue, one file per API area. Tests name these ids in their metadata. */
@@ -9,6 +10,7 @@ export type { Requirement } from './types';
 export const REQUIREMENTS = {
   ...SMS_REQUIREMENTS,
   ...PLATFORM_REQUIREMENTS,
+  ...VOICE_REQUIREMENTS,
 } as const satisfies Record<string, Requirement>;
 
 export type RequirementId = keyof typeof REQUIREMENTS;
