@@ -288,15 +288,13 @@ export class VoiceDomain {
 
   /** The monitoring that brings a supervisor into `agent`'s next call, if any. */
   private armedFor(agent: MockUser): SupervisorMonitoring | undefined {
-    return [...this.state.monitorings.values()].find(
-      (m) => m.target === agent && m.usedOn === undefined && !this.fault(`voice.${SLUG[m.state]}.no-join`),
-    );
+    return [...this.state.monitorings.values()].find((m) => m.target === agent && m.usedOn === undefined);
   }
 
   private join(call: VoiceCall, monitoring: SupervisorMonitoring, state: 'Ringing' | 'Established'): void {
     const { supervisor } = monitoring;
     const present = call.legs.get(supervisor.id);
-    if (present && present.state !== 'Released') return;
+    if ((present && present.state !== 'Released') || this.fault(`voice.${SLUG[monitoring.state]}.no-join`)) return;
     let mute: 'On' | 'Off' = monitoring.state === 'ListenIn' ? 'On' : 'Off';
     if (monitoring.state === 'ListenIn' && this.fault('voice.listen-in.leg-unmuted')) mute = 'Off';
     if (monitoring.state === 'BargeIn' && this.fault('voice.barge-in.leg-muted')) mute = 'On';
