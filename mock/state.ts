@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FaultName } from './faults';
 import type { MockUser } from './users';
-import type { SupervisorMonitoring, VoiceCall } from './voice';
+import type { SupervisorMonitoring } from './monitoring';
+import type { VoiceCall } from './voice';
 
 /**
  * The mock's whole world: users, HTTP sessions, contact-center logins and channel states, and the
@@ -64,7 +65,7 @@ export class MockState {
   readonly logins = new Map<string, Login>();
   /** Voice calls by id (voice.ts). */
   readonly calls = new Map<string, VoiceCall>();
-  /** Active supervisor monitorings by supervisor id: read by the device view (devices.ts). */
+  /** Active supervisor monitorings by supervisor id (monitoring.ts), shown by the device view (devices.ts). */
   readonly monitorings = new Map<string, SupervisorMonitoring>();
   private referenceCounter = 0;
   /** Set once the server listens: the origin that URIs in payloads point at. */

@@ -1,17 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { MockState } from '../state';
+import { MonitoringDomain } from '../monitoring';
 import { VoiceDomain } from '../voice';
 import { answer, bodyOf, operationOf, who } from './common';
 
 /** The Voice API: the user's own device (supervisor monitoring, Dial) and calls. */
 export function registerVoiceRoutes(app: FastifyInstance, state: MockState): void {
   const voice = new VoiceDomain(state);
+  const monitoring = new MonitoringDomain(state, voice);
   const idOf = (params: unknown) => (params as { id: string }).id;
 
   app.post('/api/v2/me/devices/:id', async (request, reply) => {
     const user = who(request);
     const body = bodyOf(request);
-    return answer(reply, voice.deviceOperation(user, idOf(request.params), operationOf(body), body));
+    return answer(reply, monitoring.deviceOperation(user, idOf(request.params), operationOf(body), body));
   });
 
   app.post('/api/v2/me/devices/:id/calls', async (request, reply) => {
