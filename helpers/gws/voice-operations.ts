@@ -1,5 +1,5 @@
 import { apiUrl } from '../config';
-import { NonConformance } from '../errors';
+import { HarnessError, NonConformance } from '../errors';
 import { callIdsIn, callOf, callReleased, callState, deviceOf, newCall, type CallExpectation } from '../cometd/voice-steps';
 import type { Notification } from '../cometd/types';
 import type { GwsReply } from './session';
@@ -69,7 +69,7 @@ export class VoiceOperations {
   /** Dial from this user's device to another user's number (or a number). */
   async dial(to: GwsUser | string): Promise<GwsReply> {
     const phoneNumber = typeof to === 'string' ? to : to.device.phoneNumber;
-    if (!phoneNumber) throw new NonConformance('SCHEMA_VIOLATION', `${typeof to === 'string' ? to : to.label}: the device has no phoneNumber to dial`);
+    if (!phoneNumber) throw new HarnessError('SETUP_FAILED', `${this.user.label} cannot dial ${typeof to === 'string' ? to : to.label}: GET /api/v2/me/devices gave no phoneNumber`);
     const before = this.knownCalls();
     const fromSeq = this.transcript.length;
     const reply = await this.user.operation(`Dial ${phoneNumber}`, `/me/devices/${encodeURIComponent(this.user.device.id)}/calls`, {

@@ -89,7 +89,7 @@ export async function superviseCall(
  * before the request) awaits.
  */
 export async function refusedNowOrLater(reply: GwsReply, later: Expectation): Promise<void> {
-  if (reply.isJson && reply.statusCode !== 0) {
+  if (!reply.isJson || reply.statusCode !== 0) {
     expect(reply).toBeRefused();
     return;
   }
