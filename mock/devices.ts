@@ -1,4 +1,4 @@
-import { USER_STATES, type MockState } from './state';
+import { fail, USER_STATES, type MockState } from './state';
 import type { MockUser } from './users';
 
 /**
@@ -45,6 +45,11 @@ export function deviceView(state: MockState, user: MockUser): Record<string, unk
   }
   if (state.fault('voice.device.user-state-missing')) delete view.userState;
   return view;
+}
+
+/** A user acts only on its own device (/api/v2/me/devices/{id}): any other id is not found. */
+export function ownDevice(user: MockUser, deviceId: string): void {
+  if (user.device.id !== deviceId) throw fail.notFound(`Device ${deviceId}`);
 }
 
 export function notifyDevice(state: MockState, user: MockUser, tweak?: (view: Record<string, unknown>) => void): void {

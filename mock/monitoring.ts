@@ -1,4 +1,4 @@
-import { deviceView, notifyDevice } from './devices';
+import { deviceView, notifyDevice, ownDevice } from './devices';
 import { isFaultName } from './faults';
 import { fail, GwsFailure, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
@@ -58,13 +58,9 @@ export class MonitoringDomain {
     return isFaultName(name) && this.state.fault(name);
   }
 
-  private ownDevice(user: MockUser, deviceId: string): void {
-    if (user.device.id !== deviceId) throw fail.notFound(`Device ${deviceId}`);
-  }
-
   /** POST /api/v2/me/devices/{id}: supervisor monitoring of another device. */
   deviceOperation(user: MockUser, deviceId: string, operation: string, body: Body): Outcome {
-    this.ownDevice(user, deviceId);
+    ownDevice(user, deviceId);
     if (MONITORING_OPERATIONS.has(operation)) return this.monitor(user, operation as SupervisorMode, body);
     if (operation === 'CancelSupervisorMonitoring') return this.cancel(user);
     if (['DoNotDisturbOn', 'DoNotDisturbOff', 'ForwardCallsOn', 'ForwardCallsOff'].includes(operation)) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { notifyDevice } from './devices';
+import { notifyDevice, ownDevice } from './devices';
 import { isFaultName } from './faults';
 import { SLUG, type SupervisorMode, type SupervisorMonitoring } from './monitoring';
 import { fail, type MockState, type Outcome } from './state';
@@ -41,8 +41,9 @@ export interface VoiceCall {
 
 type Body = Record<string, unknown>;
 
-/** Capability lists as printed: Dialing (CallsDial) and Established (the supervisor switch pages, without the switch). */
+/** Capability lists as printed: Dialing (CallsDial) and Established (the supervisor switch pages, less the switch). */
 const DIALING = ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
+/** A ringing call: no sample prints one (inferred: answer it, or refuse it by hanging up). */
 const RINGING = ['Answer', 'Hangup', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'];
 const ESTABLISHED = [
   'AttachUserData', 'InitiateConference', 'UpdateUserData', 'Hold', 'SingleStepTransfer', 'DeleteUserData',
@@ -150,10 +151,6 @@ export class VoiceDomain {
     return { call, leg };
   }
 
-  private ownDevice(user: MockUser, deviceId: string): void {
-    if (user.device.id !== deviceId) throw fail.notFound(`Device ${deviceId}`);
-  }
-
   /** The monitoring that brings a supervisor into `agent`'s next call, if any. */
   private armedFor(agent: MockUser): SupervisorMonitoring | undefined {
     return [...this.state.monitorings.values()].find((m) => m.target === agent && m.usedOn === undefined);
@@ -176,7 +173,7 @@ export class VoiceDomain {
 
   /** POST /api/v2/me/devices/{id}/calls: Dial. */
   dial(user: MockUser, deviceId: string, operation: string, body: Body): Outcome {
-    this.ownDevice(user, deviceId);
+    ownDevice(user, deviceId);
     if (operation !== 'Dial') throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a device's calls`);
     const destination = body.destination;
     if (destination === undefined || destination === null) throw fail.missing('destination');

@@ -78,7 +78,8 @@ export class VoiceOperations {
     });
     if (reply.isJson && reply.statusCode === 0) {
       this.user.addCleanup(`hanging up the call dialed to ${phoneNumber}`, async () => {
-        const dialed = this.transcript.slice(fromSeq).map(callOf).find((c) => c && !before.has(c.id));
+        const fresh = this.transcript.slice(fromSeq).map(callOf).filter((c) => c !== undefined && !before.has(c.id));
+        const dialed = fresh.find((c) => c!.state === 'Dialing') ?? fresh[0];
         if (dialed) await this.release(dialed.id);
       });
     }

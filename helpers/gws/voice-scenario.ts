@@ -25,17 +25,24 @@ export interface SupervisedCall extends EstablishedCall {
   supervisorCallId: string;
 }
 
-/** The caller's device dials the agent's number (Dialing), the agent's call rings and the agent answers it. */
+/**
+ * The caller's device dials the agent's number (Dialing) and the agent answers the call. No page
+ * prints an agent's incoming call: it is answered when it arrives Ringing, taken as it is when it
+ * arrives Established (an auto-answering device).
+ */
 export async function establishCall(caller: GwsUser, agent: GwsUser): Promise<EstablishedCall> {
   return caller.context.reporter.step(`${caller.label} calls ${agent.label}, who answers`, async () => {
     const dialing = caller.notifications.expect(newCall(caller.voice.knownCalls(), ['Dialing']));
-    const ringing = agent.notifications.expect(newCall(agent.voice.knownCalls(), ['Ringing']));
+    const offered = agent.notifications.expect(newCall(agent.voice.knownCalls(), ['Ringing', 'Established']));
     succeeded(await caller.voice.dial(agent), 'Dial');
     const callerCallId = callOf((await dialing)[0]!)!.id;
-    const agentCallId = callOf((await ringing)[0]!)!.id;
-    const established = agent.notifications.expect(callState(agentCallId, 'Established'));
-    succeeded(await agent.voice.answer(agentCallId), 'Answer');
-    await established;
+    const incoming = callOf((await offered)[0]!)!;
+    const agentCallId = incoming.id;
+    if (incoming.state === 'Ringing') {
+      const established = agent.notifications.expect(callState(agentCallId, 'Established'));
+      succeeded(await agent.voice.answer(agentCallId), 'Answer');
+      await established;
+    } else agent.voice.own(agentCallId);
     return { caller, agent, callerCallId, agentCallId };
   });
 }
