@@ -146,6 +146,11 @@ export const NOTIFICATION_SCHEMAS: Readonly<Record<string, Readonly<Record<strin
     '*': 'notifications/sms-state-change',
   },
   MessageLogUpdated: { '*': 'notifications/message-log-new-messages' },
+  CallStateChangeMessage: {
+    MonitoredUserMutedStateChange: 'notifications/call-monitored-user-muted',
+    '*': 'notifications/call-state-change',
+  },
+  DeviceStateChangeMessage: { '*': 'notifications/device-state-change' },
 };
 
 export function schemaForNotification(data: unknown): string | undefined {

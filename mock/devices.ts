@@ -1,18 +1,23 @@
-import { USER_STATES, type MockState } from './state';
+import { fail, USER_STATES, type MockState } from './state';
 import type { MockUser } from './users';
 
 /**
  * Users' devices as the Voice API shows them (DevicesAttribs, CallsDeviceResource): the resource
- * of GET /api/v2/me/devices and of DeviceStateChangeMessage on /v2/me/devices.
+ * of GET /api/v2/me/devices and of DeviceStateChangeMessage on /v2/me/devices. A supervisor's
+ * device carries `supervisorMonitoringState` and offers CancelSupervisorMonitoring only while a
+ * monitoring is active (SupervisorListenIn, SupervisorCancelMonitoring).
  */
 
 export const DEVICES_TOPIC = '/v2/me/devices';
+
+/** Fault voice.*.wrong-state-name: the state name a device reports for a monitoring mode. */
+const WRONG_STATE_NAME = { Coach: ['voice.coach.wrong-state-name', 'ListenIn'], BargeIn: ['voice.barge-in.wrong-state-name', 'Barge'] } as const;
 
 export function deviceView(state: MockState, user: MockUser): Record<string, unknown> {
   const voice = state.channelState(user.id, 'voice') ?? 'NotReady';
   const capabilities = ['ForwardCallsOn', 'DoNotDisturbOn'];
   if (user.roles.includes('ROLE_SUPERVISOR')) capabilities.push('ListenIn', 'Coach', 'BargeIn');
-  return {
+  const view: Record<string, unknown> = {
     id: user.device.id,
     deviceState: 'Active',
     userState: USER_STATES[voice],
@@ -25,8 +30,30 @@ export function deviceView(state: MockState, user: MockUser): Record<string, unk
     uri: state.deviceUri(user),
     path: `/devices/${user.device.id}`,
   };
+  const monitoring = state.monitorings.get(user.id);
+  if (monitoring && !monitoring.hidden) {
+    if (!state.fault('voice.monitoring.no-cancel-capability')) capabilities.push('CancelSupervisorMonitoring');
+    const wrong = monitoring.state === 'ListenIn' ? undefined : WRONG_STATE_NAME[monitoring.state];
+    if (!state.fault('voice.monitoring.no-state')) {
+      view.supervisorMonitoringState = {
+        state: wrong && state.fault(wrong[0]) ? wrong[1] : monitoring.state,
+        mode: monitoring.mode,
+        scope: monitoring.scope,
+        targetDeviceUri: state.deviceUri(monitoring.target),
+      };
+    }
+  }
+  if (state.fault('voice.device.user-state-missing')) delete view.userState;
+  return view;
 }
 
-export function notifyDevice(state: MockState, user: MockUser): void {
-  state.notify(user.id, DEVICES_TOPIC, { messageType: 'DeviceStateChangeMessage', devices: [deviceView(state, user)] });
+/** A user acts only on its own device (/api/v2/me/devices/{id}): any other id is not found. */
+export function ownDevice(user: MockUser, deviceId: string): void {
+  if (user.device.id !== deviceId) throw fail.notFound(`Device ${deviceId}`);
+}
+
+export function notifyDevice(state: MockState, user: MockUser, tweak?: (view: Record<string, unknown>) => void): void {
+  const view = deviceView(state, user);
+  tweak?.(view);
+  state.notify(user.id, DEVICES_TOPIC, { messageType: 'DeviceStateChangeMessage', devices: [view] });
 }

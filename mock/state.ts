@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FaultName } from './faults';
 import type { MockUser } from './users';
+import type { SupervisorMonitoring } from './monitoring';
+import type { VoiceCall } from './voice';
 
 /**
  * The mock's whole world: users, HTTP sessions, contact-center logins and channel states, and the
@@ -62,6 +64,10 @@ export class MockState {
   readonly usersByName = new Map<string, MockUser>();
   readonly httpSessions = new Map<string, HttpSession>();
   readonly logins = new Map<string, Login>();
+  /** Voice calls by id (voice.ts). */
+  readonly calls = new Map<string, VoiceCall>();
+  /** Active supervisor monitorings by supervisor id (monitoring.ts), shown by the device view (devices.ts). */
+  readonly monitorings = new Map<string, SupervisorMonitoring>();
   private referenceCounter = 0;
   /** Set once the server listens: the origin that URIs in payloads point at. */
   baseUrl = 'http://127.0.0.1';

@@ -2,6 +2,8 @@
 export { test, expect } from '../helpers/fixtures';
 export { meta } from '../helpers/meta';
 export * from '../helpers/cometd/sms-steps';
+export * from '../helpers/cometd/voice-steps';
+export { establishCall, endCall, refusedNowOrLater, startMonitoring, superviseCall } from '../helpers/gws/voice-scenario';
 export { DOCUMENTED_CAPABILITIES } from './catalogue/capabilities';
 export type { GwsUser } from '../helpers/gws/user';
 export type { SmsInjector } from '../helpers/gws/sms-injector';

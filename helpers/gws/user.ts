@@ -4,6 +4,7 @@ import { HarnessError } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
 import { redactedJson } from '../redact';
 import { SmsOperations } from './sms-operations';
+import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply } from './session';
 
 /**
@@ -49,6 +50,7 @@ export class GwsUser {
   readonly session: GwsSession;
   readonly notifications: NotificationRecorder;
   readonly sms: SmsOperations;
+  readonly voice: VoiceOperations;
   /** SMS sessions this test brought to this user; teardown ends each one still open. */
   readonly smsSessions = new Set<string>();
   me: MeUser | undefined;
@@ -75,6 +77,7 @@ export class GwsUser {
       step: (title, body) => reporter.step(title, body),
     });
     this.sms = new SmsOperations(this);
+    this.voice = new VoiceOperations(this);
   }
 
   get role(): Role {

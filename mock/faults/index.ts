@@ -1,6 +1,7 @@
 import { SMS_FAULTS } from './sms';
 import { SMS_SUPERVISION_FAULTS } from './sms-supervision';
 import type { FaultDefinition } from './types';
+import { VOICE_FAULTS } from './voice';
 
 /** Every fault switch of the mock, by name; one file per API area. */
 
@@ -9,6 +10,7 @@ export type { FaultDefinition } from './types';
 export const FAULTS = {
   ...SMS_FAULTS,
   ...SMS_SUPERVISION_FAULTS,
+  ...VOICE_FAULTS,
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -5,6 +5,7 @@ import type { MockState } from '../state';
 import { registerMeRoutes } from './me';
 import { registerMockRoutes } from './mock';
 import { registerSmsRoutes } from './sms';
+import { registerVoiceRoutes } from './voice';
 
 /**
  * The routes the mock serves (under /api/v2) and its own (under /mock), one module per API area.
@@ -17,5 +18,6 @@ export { MOCK_VERSION } from './me';
 export function registerRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain, monitoring: SmsMonitoring): void {
   registerMeRoutes(app, state);
   registerSmsRoutes(app, sms, monitoring);
+  registerVoiceRoutes(app, state);
   registerMockRoutes(app, state, sms, monitoring);
 }

@@ -33,6 +33,17 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
       parties: [...s.parties.values()].map((p) => ({ user: p.user.userName, role: p.role, state: p.state, visibility: p.visibility })),
     })),
     smsMonitoring: monitoring.describe(),
+    calls: [...state.calls.values()].map((c) => ({
+      id: c.id,
+      legs: [...c.legs.values()].map((l) => ({ user: l.user.userName, role: l.role, state: l.state, mode: l.mode ?? null })),
+    })),
+    monitorings: [...state.monitorings.values()].map((m) => ({
+      supervisor: m.supervisor.userName,
+      target: m.target.userName,
+      state: m.state,
+      mode: m.mode,
+      scope: m.scope,
+    })),
   }));
 
   app.get('/mock/faults', async () => FAULTS);

@@ -16,9 +16,10 @@ test('every schema compiles and cites its documentation page', () => {
 
 for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.json'))) {
   test(`the documentation's own samples are valid: ${file}`, () => {
-    const { notifications } = JSON.parse(readFileSync(join(SAMPLES, file), 'utf8')) as { notifications: unknown[] };
-    for (const data of notifications) {
-      const channel = '/v2/me/smssessions';
+    const sample = JSON.parse(readFileSync(join(SAMPLES, file), 'utf8')) as { channel?: string; notifications: unknown[] };
+    // SMS pages never name their topic (ERRATA S2); the other samples say theirs.
+    const channel = sample.channel ?? '/v2/me/smssessions';
+    for (const data of sample.notifications) {
       const verdict = validateNotification({ channel, data });
       expect(verdict.schema, 'a schema is chosen').toBeDefined();
       expect(formatIssues({ schema: verdict.schema!, issues: [...verdict.envelope, ...verdict.issues] })).toBe('');
@@ -59,4 +60,22 @@ test('an error reply with anything besides statusCode and statusMessage breaks t
 test('the envelope needs a /v2/ channel and a data object with a messageType', () => {
   const verdict = validateNotification({ channel: '/elsewhere', data: { nothing: true } });
   expect(verdict.envelope.map((i) => i.pointer)).toEqual(['/channel', '/data/messageType']);
+});
+
+test('a Released call must offer no capabilities, and duration is a string of seconds', () => {
+  const { notifications } = JSON.parse(readFileSync(join(SAMPLES, 'voice-hangup.json'), 'utf8')) as { notifications: { call: Record<string, unknown> }[] };
+  const data = notifications[0]!;
+  const verdict = validateNotification({ channel: '/v2/me/calls', data: { ...data, call: { ...data.call, capabilities: ['Hangup'], duration: 672 } } });
+  const text = formatIssues({ schema: verdict.schema!, issues: verdict.issues });
+  expect(text).toContain('/call/capabilities must NOT have more than 0 items');
+  expect(text).toContain('/call/duration must be string');
+});
+
+test('a monitoring state outside the documented values breaks the device schema', () => {
+  const { notifications } = JSON.parse(readFileSync(join(SAMPLES, 'voice-barge-in.json'), 'utf8')) as { notifications: { devices: Record<string, unknown>[] }[] };
+  const device = notifications[0]!.devices[0]!;
+  const data = { messageType: 'DeviceStateChangeMessage', devices: [{ ...device, supervisorMonitoringState: { state: 'Barge', mode: 'AllCalls', scope: 'Call' } }] };
+  const text = formatIssues(schemas().validate('notifications/device-state-change', data));
+  expect(text).toContain('/devices/0/supervisorMonitoringState/state must be one of "ListenIn", "Coach", "BargeIn"');
+  expect(text).toContain('/devices/0/supervisorMonitoringState/targetDeviceUri is required but missing');
 });

@@ -1,0 +1,201 @@
+import type { FaultDefinition } from './types';
+
+/**
+ * Fault switches of the Voice API's supervisor operations: the monitoring state a supervisor's
+ * device shows, joining the monitored agent's calls, the call-level switches and mutes, Hangup.
+ */
+
+const LISTEN_IN = 'voice/listen-in.spec.ts';
+const COACH = 'voice/coach.spec.ts';
+const BARGE_IN = 'voice/barge-in.spec.ts';
+const CANCEL = 'voice/cancel-supervisor-monitoring.spec.ts';
+const TO_LISTEN_IN = 'voice/switch-to-listen-in.spec.ts';
+const TO_BARGE_IN = 'voice/switch-to-barge-in.spec.ts';
+
+export const VOICE_FAULTS = {
+  'voice.monitoring.no-state': {
+    description: "The supervisor's device never shows supervisorMonitoringState",
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.defaults', 'voice.listen-in.agent-next-call'],
+  },
+  'voice.monitoring.no-cancel-capability': {
+    description: 'A device with an active monitoring does not offer CancelSupervisorMonitoring',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.defaults'],
+  },
+  'voice.device.user-state-missing': {
+    description: 'DeviceStateChangeMessage devices carry no userState (schema violation)',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.defaults'],
+  },
+  'voice.listen-in.wrong-defaults': {
+    description: 'ListenIn without scope and mode defaults to Agent and NextCall',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.defaults'],
+  },
+  'voice.listen-in.params-ignored': {
+    description: 'ListenIn ignores an explicit scope and mode',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.agent-next-call'],
+  },
+  'voice.listen-in.no-join': {
+    description: "ListenIn never brings the supervisor into the agent's calls",
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.joins-next-call', 'voice.listen-in.next-call-once', 'voice.listen-in.all-calls'],
+  },
+  'voice.listen-in.leg-unmuted': {
+    description: "The supervisor's leg in ListenIn has mute Off",
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.joins-next-call'],
+  },
+  'voice.monitoring.next-call-not-disarmed': {
+    description: 'A NextCall monitoring goes on after its call, like AllCalls',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.next-call-once'],
+  },
+  'voice.monitoring.all-calls-disarmed': {
+    description: 'An AllCalls monitoring stops after one call, like NextCall',
+    suite: LISTEN_IN,
+    caughtBy: ['voice.listen-in.all-calls'],
+  },
+  'voice.monitoring.bad-input-accepted': {
+    description: 'ListenIn without or with an unknown targetDeviceUri, or with an invalid scope or mode, answers statusCode 0 and shows a monitoring',
+    suite: LISTEN_IN,
+    caughtBy: [
+      'voice.listen-in.refused-missing-target',
+      'voice.listen-in.refused-unknown-target',
+      'voice.listen-in.refused-invalid-scope',
+      'voice.listen-in.refused-invalid-mode',
+    ],
+  },
+  'voice.coach.wrong-state-name': {
+    description: 'After Coach the device shows supervisorMonitoringState.state ListenIn',
+    suite: COACH,
+    caughtBy: ['voice.coach.defaults', 'voice.coach.agent-next-call'],
+  },
+  'voice.coach.wrong-defaults': {
+    description: 'Coach without scope and mode defaults to Agent and NextCall',
+    suite: COACH,
+    caughtBy: ['voice.coach.defaults'],
+  },
+  'voice.coach.params-ignored': {
+    description: 'Coach ignores an explicit scope and mode',
+    suite: COACH,
+    caughtBy: ['voice.coach.agent-next-call'],
+  },
+  'voice.coach.no-join': {
+    description: "Coach never brings the supervisor into the agent's calls",
+    suite: COACH,
+    caughtBy: ['voice.coach.joins-next-call'],
+  },
+  'voice.barge-in.wrong-state-name': {
+    description: 'After BargeIn the device shows supervisorMonitoringState.state "Barge" (schema violation)',
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.defaults', 'voice.barge-in.agent-next-call'],
+  },
+  'voice.barge-in.wrong-defaults': {
+    description: 'BargeIn without scope and mode defaults to Agent and NextCall',
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.defaults'],
+  },
+  'voice.barge-in.params-ignored': {
+    description: 'BargeIn ignores an explicit scope and mode',
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.agent-next-call'],
+  },
+  'voice.barge-in.no-join': {
+    description: "BargeIn never brings the supervisor into the agent's calls",
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.joins-next-call', 'voice.barge-in.joins-active-call'],
+  },
+  'voice.barge-in.no-join-active-call': {
+    description: 'BargeIn while the agent is on an established call waits for the next call instead of joining this one',
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.joins-active-call'],
+  },
+  'voice.barge-in.leg-muted': {
+    description: "The supervisor's leg in BargeIn has mute On",
+    suite: BARGE_IN,
+    caughtBy: ['voice.barge-in.joins-next-call', 'voice.barge-in.joins-active-call'],
+  },
+  'voice.cancel.state-kept': {
+    description: 'After CancelSupervisorMonitoring the device still shows supervisorMonitoringState',
+    suite: CANCEL,
+    caughtBy: ['voice.cancel.after-listen-in', 'voice.cancel.after-coach', 'voice.cancel.after-barge-in'],
+  },
+  'voice.cancel.capability-kept': {
+    description: 'After CancelSupervisorMonitoring the device still offers CancelSupervisorMonitoring',
+    suite: CANCEL,
+    caughtBy: ['voice.cancel.after-listen-in', 'voice.cancel.after-coach', 'voice.cancel.after-barge-in'],
+  },
+  'voice.cancel.still-joins': {
+    description: "After CancelSupervisorMonitoring the supervisor is still brought into the agent's next call",
+    suite: CANCEL,
+    caughtBy: ['voice.cancel.no-join-after-cancel'],
+  },
+  'voice.switch-to-listen-in.mute-unchanged': {
+    description: 'SwitchToListenIn leaves mute as it was',
+    suite: TO_LISTEN_IN,
+    caughtBy: ['voice.switch-to-listen-in.from-barge-in', 'voice.switch-to-listen-in.from-coach'],
+  },
+  'voice.switch-to-listen-in.capabilities-stale': {
+    description: 'After SwitchToListenIn the call still offers the capabilities of the previous mode',
+    suite: TO_LISTEN_IN,
+    caughtBy: ['voice.switch-to-listen-in.from-barge-in', 'voice.switch-to-listen-in.from-coach'],
+  },
+  'voice.switch-to-listen-in.coach-return-allowed': {
+    description: 'After leaving Coach, SwitchToCoach is accepted and the call returns to Coach',
+    suite: TO_LISTEN_IN,
+    caughtBy: ['voice.switch-to-listen-in.no-return-to-coach'],
+  },
+  'voice.call.duration-number': {
+    description: 'Calls carry duration as a number instead of a string (schema violation)',
+    suite: TO_LISTEN_IN,
+    caughtBy: ['voice.switch-to-listen-in.from-barge-in', 'voice.switch-to-listen-in.from-coach'],
+  },
+  'voice.switch-to-barge-in.mute-unchanged': {
+    description: 'SwitchToBargeIn leaves mute as it was',
+    suite: TO_BARGE_IN,
+    caughtBy: ['voice.switch-to-barge-in.from-listen-in'],
+  },
+  'voice.switch-to-barge-in.capabilities-stale': {
+    description: 'After SwitchToBargeIn the call still offers the capabilities of the previous mode',
+    suite: TO_BARGE_IN,
+    caughtBy: ['voice.switch-to-barge-in.from-listen-in', 'voice.switch-to-barge-in.from-coach'],
+  },
+  'voice.switch-to-barge-in.coach-return-allowed': {
+    description: 'After leaving Coach, SwitchToCoach is accepted and the call returns to Coach',
+    suite: TO_BARGE_IN,
+    caughtBy: ['voice.switch-to-barge-in.no-return-to-coach'],
+  },
+  'voice.switch-to-barge-in.allowed-in-barge-in': {
+    description: 'SwitchToBargeIn is accepted while the supervisor is already in BargeIn',
+    suite: TO_BARGE_IN,
+    caughtBy: ['voice.switch-to-barge-in.refused-in-barge-in'],
+  },
+  'voice.switch.allowed-outside-monitoring': {
+    description: "SwitchToBargeIn on an agent's own, unmonitored call answers statusCode 0",
+    suite: TO_BARGE_IN,
+    caughtBy: ['voice.switch-to-barge-in.refused-outside-monitoring'],
+  },
+  'voice.mute-monitored-user.wrong-type': {
+    description: 'MuteMonitoredUser is notified as StatusChange instead of MonitoredUserMutedStateChange',
+    suite: 'voice/mute-monitored-user.spec.ts',
+    caughtBy: ['voice.mute-monitored-user.muted'],
+  },
+  'voice.mute-monitored-user.flag-unchanged': {
+    description: 'After MuteMonitoredUser the call still has monitoredUserMuted false',
+    suite: 'voice/mute-monitored-user.spec.ts',
+    caughtBy: ['voice.mute-monitored-user.muted'],
+  },
+  'voice.unmute-monitored-user.flag-unchanged': {
+    description: 'After UnmuteMonitoredUser the call still has monitoredUserMuted true',
+    suite: 'voice/unmute-monitored-user.spec.ts',
+    caughtBy: ['voice.unmute-monitored-user.unmuted'],
+  },
+  'voice.hangup.capabilities-kept': {
+    description: 'A Released call still lists capabilities',
+    suite: 'voice/hangup.spec.ts',
+    caughtBy: ['voice.hangup.supervisor-leg-released'],
+  },
+} as const satisfies Record<string, FaultDefinition>;

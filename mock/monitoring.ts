@@ -1,0 +1,163 @@
+import { deviceView, notifyDevice, ownDevice } from './devices';
+import { isFaultName } from './faults';
+import { fail, GwsFailure, type MockState, type Outcome } from './state';
+import type { MockUser } from './users';
+import type { VoiceDomain } from './voice';
+
+/**
+ * Supervisor monitoring of a device (SupervisorListenIn, SupervisorCoach, SupervisorBargeIn,
+ * SupervisorCancelMonitoring): POST /api/v2/me/devices/{id} on the supervisor's own device. The
+ * supervisor's device shows the monitoring (devices.ts); the calls it brings the supervisor into
+ * are voice.ts's.
+ */
+
+export type SupervisorMode = 'ListenIn' | 'Coach' | 'BargeIn';
+export const MONITORING_SCOPES = ['Agent', 'Call'] as const;
+export const MONITORING_MODES = ['NextCall', 'AllCalls'] as const;
+export type MonitoringScope = (typeof MONITORING_SCOPES)[number];
+export type MonitoringMode = (typeof MONITORING_MODES)[number];
+
+export interface SupervisorMonitoring {
+  supervisor: MockUser;
+  target: MockUser;
+  state: SupervisorMode;
+  mode: MonitoringMode;
+  scope: MonitoringScope;
+  /** The call a one-call monitoring was spent on. */
+  usedOn?: string;
+  /** Fault voice.cancel.still-joins: cancelled as far as the device shows, still joining calls. */
+  hidden?: boolean;
+}
+
+/** How fault names spell an operation: voice.listen-in.no-join. */
+export const SLUG: Record<SupervisorMode, string> = { ListenIn: 'listen-in', Coach: 'coach', BargeIn: 'barge-in' };
+const MONITORING_OPERATIONS = new Set<string>(['ListenIn', 'Coach', 'BargeIn']);
+
+type Body = Record<string, unknown>;
+
+function optionalOf<T extends string>(body: Body, name: string, allowed: readonly T[]): T | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw fail.invalid(`Parameter '${name}' must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function optionalString(body: Body, name: string): void {
+  if (body[name] !== undefined && typeof body[name] !== 'string') throw fail.invalid(`Parameter '${name}' must be a string`);
+}
+
+export class MonitoringDomain {
+  constructor(
+    private readonly state: MockState,
+    private readonly voice: VoiceDomain,
+  ) {}
+
+  private fault(name: string): boolean {
+    return isFaultName(name) && this.state.fault(name);
+  }
+
+  /** POST /api/v2/me/devices/{id}: supervisor monitoring of another device. */
+  deviceOperation(user: MockUser, deviceId: string, operation: string, body: Body): Outcome {
+    ownDevice(user, deviceId);
+    if (MONITORING_OPERATIONS.has(operation)) return this.monitor(user, operation as SupervisorMode, body);
+    if (operation === 'CancelSupervisorMonitoring') return this.cancel(user);
+    if (['DoNotDisturbOn', 'DoNotDisturbOff', 'ForwardCallsOn', 'ForwardCallsOff'].includes(operation)) {
+      throw fail.forbidden(`${operation} is not simulated by this mock`);
+    }
+    throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a device`);
+  }
+
+  /** The user whose device an absolute device URI names; the host part is not compared (ERRATA V3). */
+  private deviceOwner(uri: string): MockUser {
+    let path: string;
+    try {
+      path = new URL(uri).pathname;
+    } catch {
+      throw fail.invalid(`Parameter 'targetDeviceUri' must be an absolute device URI; got ${JSON.stringify(uri)}`);
+    }
+    const id = /\/devices\/([^/]+)\/?$/.exec(path)?.[1];
+    const owner = id ? [...this.state.usersById.values()].find((u) => u.device.id === id) : undefined;
+    if (!owner) throw fail.notFound(`Device ${uri}`);
+    return owner;
+  }
+
+  private monitor(supervisor: MockUser, operation: SupervisorMode, body: Body): Outcome {
+    if (!supervisor.roles.includes('ROLE_SUPERVISOR')) {
+      throw new GwsFailure(5, `${supervisor.userName} lacks the supervisor role that ${operation} needs`, 403);
+    }
+    const opFault = (what: string) => this.fault(`voice.${SLUG[operation]}.${what}`);
+    let parsed: { target: MockUser; scope?: MonitoringScope; mode?: MonitoringMode };
+    try {
+      const uri = body.targetDeviceUri;
+      if (uri === undefined || uri === null) throw fail.missing('targetDeviceUri');
+      if (typeof uri !== 'string') throw fail.invalid("Parameter 'targetDeviceUri' must be a string");
+      const target = this.deviceOwner(uri);
+      if (target === supervisor) throw fail.invalid('A supervisor cannot monitor its own device');
+      optionalString(body, 'phoneNumber');
+      parsed = {
+        target,
+        scope: optionalOf(body, 'supervisorMonitoringScope', MONITORING_SCOPES),
+        mode: optionalOf(body, 'supervisorMonitoringMode', MONITORING_MODES),
+      };
+    } catch (error) {
+      if (error instanceof GwsFailure && this.fault('voice.monitoring.bad-input-accepted')) return this.acceptBadInput(supervisor, operation, body);
+      throw error;
+    }
+    const { target } = parsed;
+    const other = [...this.state.monitorings.values()].find((m) => m.target === target && m.supervisor !== supervisor);
+    if (other) throw new GwsFailure(19, `Device ${target.device.id} is already monitored by another supervisor`, 409);
+
+    const defaults = opFault('wrong-defaults') ? { scope: 'Agent', mode: 'NextCall' } as const : { scope: 'Call', mode: 'AllCalls' } as const;
+    const ignored = opFault('params-ignored');
+    const monitoring: SupervisorMonitoring = {
+      supervisor,
+      target,
+      state: operation,
+      scope: (!ignored && parsed.scope) || defaults.scope,
+      mode: (!ignored && parsed.mode) || defaults.mode,
+    };
+    this.state.monitorings.set(supervisor.id, monitoring);
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        notifyDevice(this.state, supervisor);
+        if (operation !== 'BargeIn' || this.fault('voice.barge-in.no-join-active-call')) return;
+        const active = [...this.state.calls.values()].find((c) => c.legs.get(target.id)?.state === 'Established');
+        if (active) this.voice.join(active, monitoring, 'Established');
+      },
+    };
+  }
+
+  /** Fault voice.monitoring.bad-input-accepted: answers 0 and shows whatever monitoring was asked for. */
+  private acceptBadInput(supervisor: MockUser, operation: SupervisorMode, body: Body): Outcome {
+    return {
+      reply: { statusCode: 0 },
+      after: () =>
+        notifyDevice(this.state, supervisor, (view) => {
+          view.supervisorMonitoringState = {
+            state: operation,
+            mode: body.supervisorMonitoringMode ?? 'AllCalls',
+            scope: body.supervisorMonitoringScope ?? 'Call',
+            targetDeviceUri: body.targetDeviceUri ?? '',
+          };
+        }),
+    };
+  }
+
+  private cancel(supervisor: MockUser): Outcome {
+    const monitoring = this.state.monitorings.get(supervisor.id);
+    if (!monitoring || monitoring.hidden) throw fail.state(`${supervisor.userName} has no supervisor monitoring to cancel`);
+    let tweak: ((view: Record<string, unknown>) => void) | undefined;
+    if (this.fault('voice.cancel.state-kept')) {
+      const { supervisorMonitoringState, capabilities } = deviceView(this.state, supervisor);
+      tweak = (view) => Object.assign(view, { supervisorMonitoringState, capabilities });
+    } else if (this.fault('voice.cancel.capability-kept')) {
+      tweak = (view) => (view.capabilities as string[]).push('CancelSupervisorMonitoring');
+    }
+    if (this.fault('voice.cancel.still-joins')) monitoring.hidden = true;
+    else this.state.monitorings.delete(supervisor.id);
+    return { reply: { statusCode: 0 }, after: () => notifyDevice(this.state, supervisor, tweak) };
+  }
+}

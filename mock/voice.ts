@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import { notifyDevice, ownDevice } from './devices';
+import { isFaultName } from './faults';
+import { SLUG, type SupervisorMode, type SupervisorMonitoring } from './monitoring';
+import { fail, type MockState, type Outcome } from './state';
+import type { MockUser } from './users';
+
+/**
+ * Voice calls as the documentation describes them (gws-voice-and-platform.md §3-§5): calls made
+ * inside the mock (a caller's device dials an agent's number, the agent answers, either hangs up),
+ * and the supervisor's leg of a monitored agent's call (monitoring.ts arms the monitoring), where
+ * the call-level operations switch the supervisor's mode and mute the monitored agent.
+ *
+ * Where the documentation is silent the mock picks one reading: a supervisor joining the agent's
+ * next call is offered it Ringing and answers it; BargeIn onto a call in progress brings the
+ * supervisor in Established at once; a NextCall monitoring ends with the supervisor's part in
+ * that call, and the supervisor's device is then notified without supervisorMonitoringState.
+ */
+
+export const CALLS_TOPIC = '/v2/me/calls';
+
+export type CallState = 'Dialing' | 'Ringing' | 'Established' | 'Released';
+
+export interface CallLeg {
+  user: MockUser;
+  role: 'caller' | 'callee' | 'supervisor';
+  state: CallState;
+  mute: 'On' | 'Off';
+  monitoredUserMuted: boolean;
+  /** The supervisor's current mode; legs of agents and callers have none. */
+  mode?: SupervisorMode;
+  since: number;
+}
+
+export interface VoiceCall {
+  id: string;
+  connId: string;
+  callee: MockUser;
+  legs: Map<string, CallLeg>;
+}
+
+type Body = Record<string, unknown>;
+
+/** Capability lists as printed: Dialing (CallsDial) and Established (the supervisor switch pages, less the switch). */
+const DIALING = ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
+/** A ringing call: no sample prints one (inferred: answer it, or refuse it by hanging up). */
+const RINGING = ['Answer', 'Hangup', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'];
+const ESTABLISHED = [
+  'AttachUserData', 'InitiateConference', 'UpdateUserData', 'Hold', 'SingleStepTransfer', 'DeleteUserData',
+  'SingleStepConference', 'Hangup', 'DeleteUserDataPair', 'SendDtmf', 'InitiateTransfer',
+];
+/** The switch a mode offers; Coach offers both (no sample: inferred). Nothing leads back to Coach. */
+const SWITCHES: Record<SupervisorMode, string[]> = {
+  ListenIn: ['SwitchToBargeIn'],
+  BargeIn: ['SwitchToListenIn'],
+  Coach: ['SwitchToListenIn', 'SwitchToBargeIn'],
+};
+
+/** Call operations the documentation lists that this mock does not simulate. */
+const DOCUMENTED_UNSIMULATED = new Set([
+  'Hold', 'Retrieve', 'InitiateTransfer', 'CompleteTransfer', 'InitiateConference', 'CompleteConference',
+  'SingleStepTransfer', 'SingleStepConference', 'SendDtmf', 'AttachUserData', 'UpdateUserData', 'DeleteUserData',
+  'DeleteUserDataPair', 'RemoveParticipantFromConference', 'MuteCall', 'UnmuteCall', 'StartCallRecording',
+  'StopCallRecording', 'PauseCallRecording', 'ResumeCallRecording',
+]);
+
+export function capabilitiesOf(leg: CallLeg): string[] {
+  if (leg.state === 'Dialing') return DIALING;
+  if (leg.state === 'Ringing') return RINGING;
+  if (leg.state === 'Released') return [];
+  return [...ESTABLISHED, ...(leg.mode ? SWITCHES[leg.mode] : []), 'RemoveParticipantFromConference'];
+}
+
+function callId(): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
+  return [...randomBytes(32)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+function optionalType(body: Body, name: string, type: 'string' | 'object'): void {
+  const value = body[name];
+  if (value === undefined) return;
+  if (typeof value !== type || value === null || Array.isArray(value)) throw fail.invalid(`Parameter '${name}' must be a${type === 'object' ? 'n object' : ' string'}`);
+}
+
+export class VoiceDomain {
+  constructor(private readonly state: MockState) {}
+
+  private fault(name: string): boolean {
+    return isFaultName(name) && this.state.fault(name);
+  }
+
+  uri(call: VoiceCall): string {
+    return `${this.state.baseUrl}/api/v2/me/calls/${call.id}`;
+  }
+
+  /** The call as `leg`'s user sees it: the resource of GET /me/calls and of CallStateChangeMessage. */
+  view(call: VoiceCall, leg: CallLeg): Record<string, unknown> {
+    const others = [...call.legs.values()].filter((l) => l !== leg && l.role !== 'supervisor');
+    const seconds = leg.state === 'Dialing' ? 0 : Math.floor((Date.now() - leg.since) / 1000);
+    return {
+      id: call.id,
+      state: leg.state,
+      callUuid: call.id,
+      connId: call.connId,
+      deviceUri: this.state.deviceUri(leg.user),
+      participants: others.map(({ user }) => ({
+        e164Number: '',
+        formattedPhoneNumber: user.device.phoneNumber,
+        phoneNumber: user.device.phoneNumber,
+        digits: user.device.phoneNumber,
+      })),
+      dnis: call.callee.device.phoneNumber,
+      callType: 'Internal',
+      capabilities: capabilitiesOf(leg),
+      duration: this.fault('voice.call.duration-number') ? seconds : String(seconds),
+      mute: leg.mute,
+      supervisorListeningIn: false,
+      monitoredUserMuted: leg.monitoredUserMuted,
+      monitoring: leg.role === 'supervisor',
+      uri: this.uri(call),
+      path: `/calls/${call.id}`,
+    };
+  }
+
+  private notifyCall(call: VoiceCall, leg: CallLeg, notificationType = 'StatusChange', tweak?: (view: Record<string, unknown>) => void): void {
+    const view = this.view(call, leg);
+    tweak?.(view);
+    this.state.notify(leg.user.id, CALLS_TOPIC, {
+      messageType: 'CallStateChangeMessage',
+      notificationType,
+      call: view,
+      phoneNumber: leg.user.device.phoneNumber,
+      extensions: { WrapUpTime: 0, BusinessCall: 0 },
+    });
+  }
+
+  /** The calls a user takes part in and has not left, for GET /me/calls. */
+  listFor(user: MockUser): { call: VoiceCall; leg: CallLeg }[] {
+    const out: { call: VoiceCall; leg: CallLeg }[] = [];
+    for (const call of this.state.calls.values()) {
+      const leg = call.legs.get(user.id);
+      if (leg && leg.state !== 'Released') out.push({ call, leg });
+    }
+    return out;
+  }
+
+  find(user: MockUser, id: string): { call: VoiceCall; leg: CallLeg } {
+    const call = this.state.calls.get(id);
+    const leg = call?.legs.get(user.id);
+    if (!call || !leg || leg.state === 'Released') throw fail.notFound(`Call ${id}`);
+    return { call, leg };
+  }
+
+  /** The monitoring that brings a supervisor into `agent`'s next call, if any. */
+  private armedFor(agent: MockUser): SupervisorMonitoring | undefined {
+    return [...this.state.monitorings.values()].find((m) => m.target === agent && m.usedOn === undefined);
+  }
+
+  /** Brings the supervisor of `monitoring` into `call`, offered Ringing or at once Established. */
+  join(call: VoiceCall, monitoring: SupervisorMonitoring, state: 'Ringing' | 'Established'): void {
+    const { supervisor } = monitoring;
+    const present = call.legs.get(supervisor.id);
+    if ((present && present.state !== 'Released') || this.fault(`voice.${SLUG[monitoring.state]}.no-join`)) return;
+    let mute: 'On' | 'Off' = monitoring.state === 'ListenIn' ? 'On' : 'Off';
+    if (monitoring.state === 'ListenIn' && this.fault('voice.listen-in.leg-unmuted')) mute = 'Off';
+    if (monitoring.state === 'BargeIn' && this.fault('voice.barge-in.leg-muted')) mute = 'On';
+    const leg: CallLeg = { user: supervisor, role: 'supervisor', state, mute, monitoredUserMuted: false, mode: monitoring.state, since: Date.now() };
+    call.legs.set(supervisor.id, leg);
+    const once = monitoring.mode === 'NextCall' ? !this.fault('voice.monitoring.next-call-not-disarmed') : this.fault('voice.monitoring.all-calls-disarmed');
+    if (once) monitoring.usedOn = call.id;
+    this.notifyCall(call, leg);
+  }
+
+  /** POST /api/v2/me/devices/{id}/calls: Dial. */
+  dial(user: MockUser, deviceId: string, operation: string, body: Body): Outcome {
+    ownDevice(user, deviceId);
+    if (operation !== 'Dial') throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a device's calls`);
+    const destination = body.destination;
+    if (destination === undefined || destination === null) throw fail.missing('destination');
+    if (typeof destination !== 'object' || Array.isArray(destination)) throw fail.invalid("Parameter 'destination' must be an object with a phoneNumber");
+    const number = (destination as Body).phoneNumber;
+    if (number === undefined || number === null) throw fail.missing('destination.phoneNumber');
+    if (typeof number !== 'string' || number === '') throw fail.invalid("Parameter 'destination.phoneNumber' must be a non-empty string");
+    optionalType(body, 'location', 'string');
+    optionalType(body, 'outboundCallerId', 'string');
+    optionalType(body, 'userData', 'object');
+    const callee = [...this.state.usersById.values()].find((u) => u.device.phoneNumber === number);
+    if (!callee) throw fail.notFound(`Phone number ${number}`);
+    if (callee === user) throw fail.invalid('A device cannot dial its own number');
+    const now = Date.now();
+    const call: VoiceCall = { id: callId(), connId: randomBytes(8).toString('hex'), callee, legs: new Map() };
+    const calling: CallLeg = { user, role: 'caller', state: 'Dialing', mute: 'Off', monitoredUserMuted: false, since: now };
+    const ringing: CallLeg = { user: callee, role: 'callee', state: 'Ringing', mute: 'Off', monitoredUserMuted: false, since: now };
+    call.legs.set(user.id, calling);
+    call.legs.set(callee.id, ringing);
+    this.state.calls.set(call.id, call);
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        this.notifyCall(call, calling);
+        this.notifyCall(call, ringing);
+      },
+    };
+  }
+
+  /** POST /api/v2/me/calls/{id}. */
+  callOperation(user: MockUser, id: string, operation: string): Outcome {
+    const { call, leg } = this.find(user, id);
+    const offered = (name: string) => {
+      if (!capabilitiesOf(leg).includes(name)) throw fail.state(`${name} is not allowed on call ${id} in state ${leg.state}${leg.mode ? ` (${leg.mode})` : ''}`);
+    };
+    switch (operation) {
+      case 'Answer':
+        offered('Answer');
+        return this.answer(call, leg);
+      case 'Hangup':
+        offered('Hangup');
+        return this.hangup(call, leg);
+      case 'SwitchToListenIn':
+      case 'SwitchToBargeIn':
+        return this.switchTo(call, leg, operation === 'SwitchToListenIn' ? 'ListenIn' : 'BargeIn');
+      case 'MuteMonitoredUser':
+      case 'UnmuteMonitoredUser':
+        return this.muteMonitored(call, leg, operation === 'MuteMonitoredUser');
+      default:
+        if (operation === 'SwitchToCoach' && leg.role === 'supervisor' && leg.state === 'Established' && this.coachReturnAllowed()) {
+          leg.mode = 'Coach';
+          return { reply: { statusCode: 0 }, after: () => this.notifyCall(call, leg) };
+        }
+        if (DOCUMENTED_UNSIMULATED.has(operation)) throw fail.forbidden(`${operation} is not simulated by this mock`);
+        throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a call`);
+    }
+  }
+
+  private coachReturnAllowed(): boolean {
+    return this.fault('voice.switch-to-listen-in.coach-return-allowed') || this.fault('voice.switch-to-barge-in.coach-return-allowed');
+  }
+
+  private answer(call: VoiceCall, leg: CallLeg): Outcome {
+    const now = Date.now();
+    leg.state = 'Established';
+    leg.since = now;
+    const established = [leg];
+    if (leg.role === 'callee') {
+      for (const other of call.legs.values()) {
+        if (other.role === 'caller' && other.state === 'Dialing') Object.assign(other, { state: 'Established', since: now });
+        if (other.role === 'caller') established.push(other);
+      }
+    }
+    const monitoring = leg.role === 'callee' ? this.armedFor(leg.user) : undefined;
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        for (const l of established) this.notifyCall(call, l);
+        if (monitoring) this.join(call, monitoring, 'Ringing');
+      },
+    };
+  }
+
+  /** The caller or the agent hanging up ends the call for everyone; a supervisor leaves alone. */
+  private hangup(call: VoiceCall, leg: CallLeg): Outcome {
+    const leaving = leg.role === 'supervisor' ? [leg] : [leg, ...[...call.legs.values()].filter((l) => l !== leg && l.state !== 'Released')];
+    const before = new Map(leaving.map((l) => [l, capabilitiesOf(l)]));
+    for (const l of leaving) l.state = 'Released';
+    if ([...call.legs.values()].every((l) => l.state === 'Released')) this.state.calls.delete(call.id);
+    const ended = leaving.filter((l) => l.role === 'supervisor').flatMap((l) => this.spentMonitorings(call, l.user));
+    for (const m of ended) this.state.monitorings.delete(m.supervisor.id);
+    const kept = this.fault('voice.hangup.capabilities-kept');
+    return {
+      reply: { statusCode: 0 },
+      after: () => {
+        for (const l of leaving) this.notifyCall(call, l, 'StatusChange', kept ? (view) => (view.capabilities = before.get(l)) : undefined);
+        for (const m of ended) notifyDevice(this.state, m.supervisor);
+      },
+    };
+  }
+
+  private spentMonitorings(call: VoiceCall, supervisor: MockUser): SupervisorMonitoring[] {
+    const monitoring = this.state.monitorings.get(supervisor.id);
+    return monitoring && monitoring.usedOn === call.id ? [monitoring] : [];
+  }
+
+  private switchTo(call: VoiceCall, leg: CallLeg, mode: 'ListenIn' | 'BargeIn'): Outcome {
+    const name = `SwitchTo${mode}`;
+    if (leg.role !== 'supervisor' || leg.state !== 'Established') {
+      if (this.fault('voice.switch.allowed-outside-monitoring')) return { reply: { statusCode: 0 } };
+      throw fail.state(`${name}: call ${call.id} is not a monitored call of this supervisor`);
+    }
+    const slug = SLUG[mode];
+    const before = capabilitiesOf(leg);
+    if (!before.includes(name) && !(mode === 'BargeIn' && leg.mode === 'BargeIn' && this.fault('voice.switch-to-barge-in.allowed-in-barge-in'))) {
+      throw fail.state(`${name} is not allowed in mode ${leg.mode}`);
+    }
+    leg.mode = mode;
+    if (!this.fault(`voice.switch-to-${slug}.mute-unchanged`)) leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
+    const stale = this.fault(`voice.switch-to-${slug}.capabilities-stale`);
+    return {
+      reply: { statusCode: 0 },
+      after: () => this.notifyCall(call, leg, 'StatusChange', stale ? (view) => (view.capabilities = before) : undefined),
+    };
+  }
+
+  private muteMonitored(call: VoiceCall, leg: CallLeg, muted: boolean): Outcome {
+    const name = muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser';
+    if (leg.role !== 'supervisor' || leg.state !== 'Established') throw fail.state(`${name}: call ${call.id} is not a monitored call of this supervisor`);
+    if (!this.fault(`voice.${muted ? 'mute' : 'unmute'}-monitored-user.flag-unchanged`)) leg.monitoredUserMuted = muted;
+    const type = muted && this.fault('voice.mute-monitored-user.wrong-type') ? 'StatusChange' : 'MonitoredUserMutedStateChange';
+    return { reply: { statusCode: 0 }, after: () => this.notifyCall(call, leg, type) };
+  }
+}
