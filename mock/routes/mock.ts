@@ -36,4 +36,14 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
   }));
 
   app.get('/mock/faults', async () => FAULTS);
+
+  // For load measurements: the process's memory and the size of the mock's world.
+  app.get('/mock/stats', async () => ({
+    memory: process.memoryUsage(),
+    uptimeSeconds: Math.round(process.uptime()),
+    users: state.usersById.size,
+    httpSessions: state.httpSessions.size,
+    logins: state.logins.size,
+    smsSessions: sms.sessions.size,
+  }));
 }
