@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { FAULTS } from '../faults';
 import type { SmsDomain } from '../sms';
@@ -37,13 +38,62 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
 
   app.get('/mock/faults', async () => FAULTS);
 
-  // For load measurements: the process's memory and the size of the mock's world.
-  app.get('/mock/stats', async () => ({
-    memory: process.memoryUsage(),
-    uptimeSeconds: Math.round(process.uptime()),
-    users: state.usersById.size,
-    httpSessions: state.httpSessions.size,
-    logins: state.logins.size,
-    smsSessions: sms.sessions.size,
-  }));
+  // For load measurements: the process's memory, the size of the mock's world, and (from the first
+  // call on, so that ordinary runs pay nothing) how long the mock itself takes to answer and how
+  // late its event loop runs. `?reset=1` starts the timings afresh.
+  const probe = new LoadProbe();
+  app.addHook('onResponse', async (request, reply) => {
+    if (probe.enabled && !request.url.startsWith('/mock/stats')) probe.record(reply.elapsedTime);
+  });
+  app.get('/mock/stats', async (request) => {
+    const reset = (request.query as { reset?: string }).reset === '1';
+    const timings = probe.snapshot();
+    if (reset) probe.reset();
+    probe.enable();
+    return {
+      memory: process.memoryUsage(),
+      uptimeSeconds: Math.round(process.uptime()),
+      users: state.usersById.size,
+      httpSessions: state.httpSessions.size,
+      logins: state.logins.size,
+      smsSessions: sms.sessions.size,
+      ...timings,
+    };
+  });
 }
+
+const MAX_SAMPLES = 200_000;
+
+class LoadProbe {
+  enabled = false;
+  private samples: number[] = [];
+  private loop: IntervalHistogram | undefined;
+
+  enable(): void {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.loop = monitorEventLoopDelay({ resolution: 5 });
+    this.loop.enable();
+  }
+
+  record(ms: number): void {
+    if (this.samples.length < MAX_SAMPLES) this.samples.push(ms);
+  }
+
+  reset(): void {
+    this.samples = [];
+    this.loop?.reset();
+  }
+
+  snapshot(): { handlingMs: Record<string, number>; eventLoopDelayMs: Record<string, number> } | Record<string, never> {
+    if (!this.enabled || !this.loop) return {};
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    const at = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0);
+    return {
+      handlingMs: { count: sorted.length, p50: at(50), p99: at(99), max: round(sorted[sorted.length - 1] ?? 0) },
+      eventLoopDelayMs: { p50: round(this.loop.percentile(50) / 1e6), p99: round(this.loop.percentile(99) / 1e6), max: round(this.loop.max / 1e6) },
+    };
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
