@@ -34,6 +34,9 @@ async function main(): Promise<number> {
   rmSync(JSON_REPORT, { force: true });
   const tests = await run(PLAYWRIGHT_CLI, ['test', ...playwrightArgs], { env: process.env });
 
+  // Allure 3 does not replace a report already in the output folder: it writes the new one into
+  // an `awesome/` subfolder and leaves the old index.html in place. Start from an empty folder.
+  rmSync(REPORT, { recursive: true, force: true });
   const allure = await run(ALLURE_CLI, ['generate', RESULTS, '--output', REPORT, '--name', 'GWS conformance'], { quiet: true });
   if (allure.code === 0) {
     process.stdout.write(`\nAllure report: ${relative(process.cwd(), REPORT)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), REPORT)})\n`);
