@@ -35,6 +35,9 @@ const { values } = parseArgs({
 class CheckFailed extends Error {}
 class CannotRun extends Error {}
 
+/** The name of a step of the agent's: "agent agent2: Accept smssession 0000…". */
+const AGENT_STEP = /^agent agent\S*: /;
+
 const say = (line: string) => process.stdout.write(`report check: ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -49,15 +52,18 @@ interface JsonSuite {
 interface Expected {
   suites: string[];
   tests: string[];
-  /** A passed test with a step of the agent's, to open. */
-  sample: { title: string; id: string | undefined };
+  /**
+   * A passed test with a step of the agent's, to open. The step's title names an SMS session id
+   * that only this run produced: finding it proves the report is of the same run, not a stale one.
+   */
+  sample: { title: string; id: string | undefined; step: string };
 }
 
 function expectedFrom(resultsFile: string): Expected {
   const report = JSON.parse(readFileSync(resultsFile, 'utf8')) as { suites: JsonSuite[] };
   const suites = new Set<string>();
   const tests: string[] = [];
-  const candidates: { title: string; id: string | undefined }[] = [];
+  const candidates: Expected['sample'][] = [];
   const walk = (list: JsonSuite[], depth: number) => {
     for (const suite of list) {
       // Depth 0 is the spec file; deeper levels are the describe blocks.
@@ -67,7 +73,8 @@ function expectedFrom(resultsFile: string): Expected {
         for (const test of spec.tests) {
           const last = test.results.at(-1);
           const id = test.annotations.find((a) => a.type === ANNOTATION.id)?.description;
-          if (last?.status === 'passed' && last.steps?.some((s) => /^agent agent\S*: /.test(s.title))) candidates.push({ title: spec.title, id });
+          const step = last?.steps?.find((s) => AGENT_STEP.test(s.title))?.title;
+          if (last?.status === 'passed' && step) candidates.push({ title: spec.title, id, step });
         }
       }
       walk(suite.suites ?? [], depth + 1);
@@ -159,9 +166,15 @@ async function checkTest(page: Page, expected: Expected): Promise<string[]> {
   await shows(page.getByTestId('test-result-info-title').filter({ hasText: title }), `the page of the test "${title}"`);
   const steps = page.getByTestId('test-result-step-title');
   await shows(steps, `the steps of "${title}"`);
-  const agentStep = steps.filter({ hasText: /^agent agent\S*: / }).first();
+  const agentStep = steps.filter({ hasText: AGENT_STEP }).first();
   if ((await agentStep.count()) === 0) throw new CheckFailed(`"${title}" opens without a step of the agent's ("agent agent…: …")`);
   const stepName = await agentStep.innerText();
+  if (stepName !== expected.sample.step) {
+    throw new CheckFailed(
+      `"${title}" shows the step "${stepName}" where this run's ${relative(ROOT, values.results)} has "${expected.sample.step}": ` +
+        'the report is not of the same run (a stale report?); regenerate it with npm run conformance',
+    );
+  }
   // The HTTP log and the transcript are attached by the agent fixture, after the test body.
   await agentStep.click({ timeout: WAIT_MS });
   for (const step of [/^After Hooks$/, /^Fixture "agent"$/]) {
@@ -173,7 +186,7 @@ async function checkTest(page: Page, expected: Expected): Promise<string[]> {
     await shows(page.getByTestId('test-result-attachment-header').filter({ hasText: name }), `the attachment ${name} of "${title}" (After Hooks › Fixture "agent")`);
     attachments.push(name);
   }
-  say(`"${title}" opens with its steps (e.g. "${stepName.slice(0, 60)}…") and attachments ${attachments.join(', ')}`);
+  say(`"${title}" opens with its steps (e.g. "${stepName.slice(0, 60)}…", as in this run's results) and attachments ${attachments.join(', ')}`);
   return attachments;
 }
 
