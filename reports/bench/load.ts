@@ -185,9 +185,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
 
     const supervise = async (p: (typeof people)[number], index: number) => {
       const { agent, supervisor, injector } = p;
-      await supervisor.call('POST', `/users/${agent.id}/channels/smssession`, { operationName: 'Monitor', nickname: 'Supervisor Sam' });
-      // Spread the agents' first sessions over one pause, so that they do not all start at once.
+      // Spread the sets over one pause, so that they do not all start in the same instant.
       await sleep((options.pauseMs * index) / people.length);
+      await supervisor.call('POST', `/users/${agent.id}/channels/smssession`, { operationName: 'Monitor', nickname: 'Supervisor Sam' });
       for (let r = 0; r < options.rounds && performance.now() < deadline; r += 1) {
         const invitedWait = agent.waitFor(smsWith('StatusChange', 'Invited'));
         const injected = performance.now();

@@ -71,10 +71,13 @@ export function checkTargets(results: Results): TargetCheck[] {
   } else checks.push({ what: 'a contradicting notification fails the wait', target: '< 100 ms whatever the timeout', measured: 'not measured', met: undefined });
 
   checks.push({
-    what: `the mock with ${load?.users ?? '≥ 200'} concurrent users: every REST reply as the client saw it, p99`,
+    what: `the mock with ${load?.users ?? '≥ 200'} concurrent users, all logged in and connected: every REST reply of the SMS phase as the client saw it, p99`,
     target: '< 50 ms',
-    measured: load ? `p99 ${ms(load.replyMs.p99)} (p50 ${ms(load.replyMs.p50)}, ${load.requests} replies; the mock's own handling p99 ${load.mock.byPhase.sms ? ms(load.mock.byPhase.sms.handlingMs.p99) : '?'} in the SMS phase)` : 'not measured',
-    met: load ? load.replyMs.p99 < 50 : undefined,
+    measured: load
+      ? `p99 ${ms(load.replySmsMs.p99)} (p50 ${ms(load.replySmsMs.p50)}, ${load.replySmsMs.n} replies; the mock's own handling p99 ${load.mock.byPhase.sms ? ms(load.mock.byPhase.sms.handlingMs.p99) : '?'}). ` +
+        `While they log in (ramped over ${load.rampMs} ms): p99 ${ms(load.replyLoginMs.p99)}; log-out: p99 ${ms(load.replyLogoutMs.p99)}`
+      : 'not measured',
+    met: load ? load.replySmsMs.p99 < 50 : undefined,
   });
   checks.push({
     what: 'the mock under that load: errors',
