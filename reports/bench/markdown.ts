@@ -69,7 +69,6 @@ export function renderMarkdown(record: BenchRecord): string {
         delay.rows.map((r) => [r.server, r.transport, r.delayMs.n, `${r.delayMs.p50} / ${r.delayMs.p90} / ${r.delayMs.p99} / ${r.delayMs.max}`, r.lost]),
       ),
       '',
-      '',
     );
   }
   if (failFast) {
