@@ -11,7 +11,7 @@ import { loadConfig } from '../../helpers/config';
 import { readOutcomes, readReport } from '../../scripts/results';
 import { PLAYWRIGHT_CLI, run } from '../../scripts/run';
 import { harnessUser } from './scenarios';
-import { mockOnlyEnv } from './wall';
+import { GLOBAL_TIMEOUT, mockOnlyEnv } from './wall';
 import { summarize, type Summary } from './stats';
 
 /**
@@ -129,7 +129,7 @@ export async function measureFailingTest(timeoutMs: number): Promise<FailingTest
     const results = join(scratch, 'results.json');
     await run(
       PLAYWRIGHT_CLI,
-      ['test', 'suites/sms/accept.spec.ts', '--grep', 'then StatusChange Chatting', '--workers=1', '--reporter=json', `--output=${join(scratch, 'out')}`],
+      ['test', 'suites/sms/accept.spec.ts', '--grep', 'then StatusChange Chatting', '--workers=1', GLOBAL_TIMEOUT, '--reporter=json', `--output=${join(scratch, 'out')}`],
       {
         env: mockOnlyEnv({ PLAYWRIGHT_JSON_OUTPUT_FILE: results, GWS_MOCK_FAULTS: fault, GWS_NOTIFICATION_TIMEOUT_MS: String(timeoutMs) }),
         quiet: true,

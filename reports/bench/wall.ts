@@ -30,6 +30,9 @@ export interface WallResult {
   perTestMs: Summary;
 }
 
+/** Every Playwright run the benchmark starts is bounded in time. */
+export const GLOBAL_TIMEOUT = '--global-timeout=300000';
+
 /** The child's environment: no configured target, so the suites run against the embedded mock. */
 export function mockOnlyEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GWS_WORKERS: '', GWS_MOCK_FAULTS: '', ...extra };
@@ -42,7 +45,7 @@ async function once(workers: number, scratch: string): Promise<WallRun & { durat
   const started = performance.now();
   const child = await run(
     PLAYWRIGHT_CLI,
-    ['test', `--workers=${workers}`, '--reporter=json', `--output=${join(scratch, 'test-output')}`],
+    ['test', `--workers=${workers}`, GLOBAL_TIMEOUT, '--reporter=json', `--output=${join(scratch, 'test-output')}`],
     { env: mockOnlyEnv({ PLAYWRIGHT_JSON_OUTPUT_FILE: results }), quiet: true },
   );
   const wallMs = performance.now() - started;
