@@ -63,7 +63,7 @@ const gws = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'blob-report/**'] },
+  { ignores: ['node_modules/**', 'reports/**', '!reports/**/', '!reports/**/*.ts', 'test-results/**', 'playwright-report/**', 'blob-report/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

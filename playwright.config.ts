@@ -26,6 +26,8 @@ export default defineConfig({
     ['junit', { outputFile: 'reports/junit.xml', includeProjectInTestName: false }],
     ['json', { outputFile: 'reports/results.json' }],
     ['allure-playwright', { resultsDir: process.env.GWS_ALLURE_RESULTS || 'reports/allure-results', detail: true, suiteTitle: false }],
+    // A run split with --shard also writes a blob report when asked, for `playwright merge-reports`.
+    ...(process.env.PLAYWRIGHT_BLOB_OUTPUT_DIR ? [['blob'] as ['blob']] : []),
   ],
   use: {},
 });

@@ -36,6 +36,17 @@ export function createBayeux(
   const sessionsByUser = new Map<string, Set<ServerSession>>();
   const userBySession = new Map<string, string>();
   const seenCookies: string[] = [];
+  // Notifications a session is given in one run of the event loop (an operation's StatusChange,
+  // ParticipantsUpdated and NewMessages) leave in one long-poll reply, in order, as a CometD
+  // server batches them; one by one, every message after the first waited for the client's next poll.
+  const pending = new Map<ServerSession, [string, Record<string, unknown>][]>();
+  const flush = (session: ServerSession) => {
+    const queued = pending.get(session) ?? [];
+    pending.delete(session);
+    session.batch(() => {
+      for (const [channel, data] of queued) session.deliver(null, channel, data);
+    });
+  };
 
   cometd.policy = {
     canHandshake(session, _message, callback) {
@@ -73,7 +84,13 @@ export function createBayeux(
     deliver(userId, channel, data) {
       for (const session of sessionsByUser.get(userId) ?? []) {
         const subscribed = session.subscriptions.some((c) => subscriptionCovers(c.name, channel));
-        if (subscribed) session.deliver(null, channel, data);
+        if (!subscribed) continue;
+        const queued = pending.get(session);
+        if (queued) queued.push([channel, data]);
+        else {
+          pending.set(session, [[channel, data]]);
+          process.nextTick(flush, session);
+        }
       }
     },
     sessionsOf(userId) {

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { parseFaults } from './faults';
 import { startMock } from './server';
-import { userSetsOf } from './users';
+import { defaultUsers, DEFAULT_USER_SETS, userSetsOf } from './users';
 
 /** `npm run mock`: the embedded GWS simulator on its own, for people and other clients. */
+
+const SHOWN_SETS = 8;
 
 const { values } = parseArgs({
   options: {
@@ -11,14 +13,16 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.GWS_MOCK_PORT ?? '0' },
     faults: { type: 'string', default: process.env.GWS_MOCK_FAULTS ?? '' },
     'no-csrf': { type: 'boolean', default: false },
+    sets: { type: 'string', default: String(DEFAULT_USER_SETS) },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   process.stdout.write(
-    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf]\n' +
-      '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n',
+    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--sets 8]\n' +
+      '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
+      '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n',
   );
   process.exit(0);
 }
@@ -26,9 +30,12 @@ if (values.help) {
 async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const setCount = Number(values.sets);
+  if (!Number.isInteger(setCount) || setCount < 1 || setCount > 1000) throw new Error(`--sets must be 1-1000, got ${values.sets}`);
   const mock = await startMock({
     host: values.host,
     port,
+    users: defaultUsers(setCount),
     faults: parseFaults(values.faults),
     csrf: !values['no-csrf'],
   });
@@ -42,9 +49,10 @@ async function main(): Promise<void> {
     mock.state.faults.size ? `  faults ON:      ${[...mock.state.faults].join(', ')}` : '  faults:         none',
     '',
     'Test users (these are the mock\'s own, not secrets):',
-    ...sets.map((s, i) =>
+    ...sets.slice(0, SHOWN_SETS).map((s, i) =>
       `  set ${i + 1}: agent ${s.agent.username} / ${s.agent.password}   supervisor ${s.supervisor.username} / ${s.supervisor.password}   caller ${s.caller.username} / ${s.caller.password}`,
     ),
+    ...(sets.length > SHOWN_SETS ? [`  ... sets ${SHOWN_SETS + 1} to ${sets.length} follow the same pattern (agentN / agentN-secret)`] : []),
     '',
     `Example: curl -u ${sets[0]!.agent.username}:${sets[0]!.agent.password} ${mock.url}/api/v2/me`,
     'Ctrl-C stops it.',

@@ -90,6 +90,9 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
 
+  // Allure 3 does not replace a report already in the output folder: it writes the new one into
+  // an `awesome/` subfolder and leaves the old index.html in place. Start from an empty folder.
+  rmSync(options.allureReport, { recursive: true, force: true });
   const allure = await run(ALLURE_CLI, ['generate', options.allureResults, '--output', options.allureReport], { quiet: true });
   if (allure.code !== 0) process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
   else process.stdout.write(`\nAllure report: ${relative(process.cwd(), options.allureReport)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), options.allureReport)})\n`);

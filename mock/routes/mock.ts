@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { FAULTS } from '../faults';
 import type { SmsDomain } from '../sms';
@@ -47,4 +48,66 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
   }));
 
   app.get('/mock/faults', async () => FAULTS);
+
+  // For load measurements: the process's memory, the size of the mock's world, and (from the first
+  // call on, so that ordinary runs pay nothing) how long the mock itself takes to answer and how
+  // late its event loop runs. `?reset=1` starts the timings afresh.
+  const probe = new LoadProbe();
+  app.addHook('onResponse', async (request, reply) => {
+    if (probe.enabled && !request.url.startsWith('/mock/stats')) probe.record(reply.elapsedTime);
+  });
+  app.get('/mock/stats', async (request) => {
+    const reset = (request.query as { reset?: string }).reset === '1';
+    const timings = probe.snapshot();
+    if (reset) probe.reset();
+    probe.enable();
+    return {
+      memory: process.memoryUsage(),
+      uptimeSeconds: Math.round(process.uptime()),
+      users: state.usersById.size,
+      httpSessions: state.httpSessions.size,
+      logins: state.logins.size,
+      smsSessions: sms.sessions.size,
+      ...timings,
+    };
+  });
 }
+
+const MAX_SAMPLES = 200_000;
+const LOOP_RESOLUTION_MS = 5;
+/** The histogram holds the time between two ticks of its timer; lateness is that minus the period. */
+const late = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS));
+
+class LoadProbe {
+  enabled = false;
+  private samples: number[] = [];
+  private loop: IntervalHistogram | undefined;
+
+  enable(): void {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    this.loop.enable();
+  }
+
+  record(ms: number): void {
+    if (this.samples.length < MAX_SAMPLES) this.samples.push(ms);
+  }
+
+  reset(): void {
+    this.samples = [];
+    this.loop?.reset();
+  }
+
+  snapshot(): { handlingMs: Record<string, number>; eventLoopDelayMs: Record<string, number> } | Record<string, never> {
+    if (!this.enabled || !this.loop) return {};
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    const at = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0);
+    return {
+      handlingMs: { count: sorted.length, p50: at(50), p99: at(99), max: round(sorted[sorted.length - 1] ?? 0) },
+      eventLoopDelayMs: { p50: late(this.loop.percentile(50)), p99: late(this.loop.percentile(99)), max: late(this.loop.max) },
+    };
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,0 +1,295 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import { ANNOTATION } from '../helpers/meta';
+import { PAGES } from '../suites/catalogue/pages';
+
+/**
+ * `npm run report:check`: the generated Allure report as a person sees it. Serves
+ * reports/allure-report on 127.0.0.1, opens it in headless Chromium (Debian's package, never a
+ * browser downloaded by Playwright), and checks that the tree shows every suite and test of the
+ * run and that a test opens with its steps and attachments. Two screenshots land under reports/.
+ * The expectations come from the same run's Playwright JSON report (reports/results.json).
+ *
+ * Exit status: 0 the report renders; 1 it does not (the message says what is missing);
+ * 2 the check cannot run (no report, no results); 3 Chromium is not installed.
+ */
+
+const ROOT = resolve(__dirname, '..');
+const EXIT = { ok: 0, broken: 1, cannotRun: 2, noChromium: 3 } as const;
+const WAIT_MS = 15_000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const { values } = parseArgs({
+  options: {
+    report: { type: 'string', default: resolve(ROOT, 'reports/allure-report') },
+    results: { type: 'string', default: resolve(ROOT, 'reports/results.json') },
+    chromium: { type: 'string', default: '/usr/bin/chromium' },
+    out: { type: 'string', default: resolve(ROOT, 'reports') },
+  },
+});
+
+class CheckFailed extends Error {}
+class CannotRun extends Error {}
+
+/** The name of a step of the agent's: "agent agent2: Accept smssession 0000…". */
+const AGENT_STEP = /^agent agent\S*: /;
+
+const say = (line: string) => process.stdout.write(`report check: ${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// What the report must show: the API sections and operations (the report groups by epic and
+// feature, see allurerc.mjs) and the tests of the run, and one test with steps.
+
+interface JsonSuite {
+  title: string;
+  specs: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { status: string; steps?: { title: string }[] }[] }[] }[];
+  suites?: JsonSuite[];
+}
+
+interface Expected {
+  suites: string[];
+  tests: string[];
+  /**
+   * A passed test with a step of the agent's, to open. The step's title names an SMS session id
+   * that only this run produced: finding it proves the report is of the same run, not a stale one.
+   */
+  sample: { title: string; id: string | undefined; step: string };
+}
+
+function expectedFrom(resultsFile: string): Expected {
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8')) as { suites: JsonSuite[] };
+  const suites = new Set<string>();
+  const tests: string[] = [];
+  const candidates: Expected['sample'][] = [];
+  const walk = (list: JsonSuite[], depth: number) => {
+    for (const suite of list) {
+      for (const spec of suite.specs) {
+        tests.push(spec.title);
+        for (const test of spec.tests) {
+          const pageUrl = test.annotations.find((a) => a.type === ANNOTATION.page)?.description;
+          const page = Object.values(PAGES).find((p) => p.url === pageUrl);
+          if (page) suites.add(page.section).add(page.operation);
+          const last = test.results.at(-1);
+          const id = test.annotations.find((a) => a.type === ANNOTATION.id)?.description;
+          const step = last?.steps?.find((s) => AGENT_STEP.test(s.title))?.title;
+          if (last?.status === 'passed' && step) candidates.push({ title: spec.title, id, step });
+        }
+      }
+      walk(suite.suites ?? [], depth + 1);
+    }
+  };
+  walk(report.suites, 0);
+  const sample = candidates.find((c) => c.id === 'sms.accept.notification-sequence') ?? candidates[0];
+  if (!sample) throw new CheckFailed(`${relative(ROOT, resultsFile)} has no passed test with a step of the agent's to open`);
+  return { suites: [...suites], tests, sample };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A static server for the report: the Allure 3 report is a single-page app that fetches its data.
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+async function serve(dir: string): Promise<{ url: string; server: Server; missing: string[] }> {
+  const missing: string[] = [];
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => {
+        missing.push(path);
+        response.writeHead(404).end();
+      },
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, missing };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Waits for something the report must show; its absence is the report's failure, said plainly. */
+async function shows(locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.first().waitFor({ timeout: WAIT_MS });
+  } catch {
+    throw new CheckFailed(`${what} did not appear within ${WAIT_MS} ms`);
+  }
+}
+
+async function expandTree(page: Page): Promise<void> {
+  await shows(page.getByTestId('tree-section'), 'the tree of suites');
+  // A collapsed group is a section not followed by its content; open them one by one, bounded.
+  const collapsed = page.locator('[data-testid="tree-section"]:not(:has(+ [data-testid="tree-content"]))');
+  for (let i = 0; i < 500; i += 1) {
+    if ((await collapsed.count()) === 0) return;
+    await collapsed.first().getByTestId('tree-section-title').click({ timeout: WAIT_MS });
+  }
+  throw new CheckFailed('the tree did not finish expanding after 500 clicks');
+}
+
+async function checkTree(page: Page, expected: Expected): Promise<void> {
+  await expandTree(page);
+  const groups = await page.getByTestId('tree-section-title').allInnerTexts();
+  const leaves = await page.getByTestId('tree-leaf-title').allInnerTexts();
+  const missingSuites = expected.suites.filter((s) => !groups.includes(s));
+  const missingTests = expected.tests.filter((t) => !leaves.includes(t));
+  if (missingSuites.length > 0 || missingTests.length > 0) {
+    throw new CheckFailed(
+      `the tree lacks ${missingSuites.length} suite(s) and ${missingTests.length} test(s) of the run` +
+        (missingSuites.length ? `; suites: ${missingSuites.join(', ')}` : '') +
+        (missingTests.length ? `; tests: ${missingTests.slice(0, 5).join(' | ')}${missingTests.length > 5 ? ' …' : ''}` : ''),
+    );
+  }
+  say(`the tree shows all ${expected.suites.length} suites (${expected.suites.slice(0, 4).join(', ')}, …) and ${leaves.length} tests`);
+}
+
+async function checkTest(page: Page, expected: Expected): Promise<string[]> {
+  const { title } = expected.sample;
+  await page.getByTestId('tree-leaf-title').filter({ hasText: new RegExp(`^${escape(title)}$`) }).first().click({ timeout: WAIT_MS });
+  await shows(page.getByTestId('test-result-info-title').filter({ hasText: title }), `the page of the test "${title}"`);
+  const steps = page.getByTestId('test-result-step-title');
+  await shows(steps, `the steps of "${title}"`);
+  const agentStep = steps.filter({ hasText: AGENT_STEP }).first();
+  if ((await agentStep.count()) === 0) throw new CheckFailed(`"${title}" opens without a step of the agent's ("agent agent…: …")`);
+  const stepName = await agentStep.innerText();
+  if (stepName !== expected.sample.step) {
+    throw new CheckFailed(
+      `"${title}" shows the step "${stepName}" where this run's ${relative(ROOT, values.results)} has "${expected.sample.step}": ` +
+        'the report is not of the same run (a stale report?); regenerate it with npm run conformance',
+    );
+  }
+  // The HTTP log and the transcript are attached by the agent fixture, after the test body.
+  await agentStep.click({ timeout: WAIT_MS });
+  for (const step of [/^After Hooks$/, /^Fixture "agent"$/]) {
+    await shows(steps.filter({ hasText: step }), `the step ${step.source} of "${title}"`);
+    await steps.filter({ hasText: step }).first().click({ timeout: WAIT_MS });
+  }
+  const attachments: string[] = [];
+  for (const name of ['http-agent.json', 'notifications-agent.json']) {
+    await shows(page.getByTestId('test-result-attachment-header').filter({ hasText: name }), `the attachment ${name} of "${title}" (After Hooks › Fixture "agent")`);
+    attachments.push(name);
+  }
+  say(`"${title}" opens with its steps (e.g. "${stepName.slice(0, 60)}…", as in this run's results) and attachments ${attachments.join(', ')}`);
+  return attachments;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function main(): Promise<number> {
+  const reportDir = resolve(values.report);
+  if (!existsSync(resolve(reportDir, 'index.html'))) {
+    process.stderr.write(`report check: no report at ${relative(ROOT, reportDir)}/index.html; generate it first with: npm run conformance -- --mock\n`);
+    return EXIT.cannotRun;
+  }
+  if (!existsSync(values.results)) {
+    process.stderr.write(`report check: no ${relative(ROOT, values.results)} (the run's Playwright JSON report) to say what the report should show; run: npm run conformance -- --mock\n`);
+    return EXIT.cannotRun;
+  }
+  if (!existsSync(values.chromium)) {
+    process.stderr.write(
+      `report check: Chromium is not installed at ${values.chromium}. Install Debian's package (as root):\n` +
+        '  apt-get update && apt-get install -y --no-install-recommends chromium\n' +
+        'or point to another build with --chromium /path/to/chromium. (Do not download a browser through Playwright.)\n',
+    );
+    return EXIT.noChromium;
+  }
+  const expected = expectedFrom(values.results);
+  const { url, server, missing } = await serve(reportDir);
+  const blocked = new Set<string>();
+  const pageErrors: string[] = [];
+  let browser: Browser | undefined;
+  try {
+    try {
+      browser = await chromium.launch({ executablePath: values.chromium, args: CHROMIUM_ARGS, headless: true });
+    } catch (error) {
+      throw new CannotRun(`Chromium at ${values.chromium} did not start: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const context = await browser.newContext({ viewport: { width: 1400, height: 3000 } });
+    // Only the report's own files: it also asks for Google's tag manager, which a check must not load.
+    await context.route('**/*', (route) => {
+      const target = route.request().url();
+      if (target.startsWith(`${url}/`)) return route.continue();
+      blocked.add(new URL(target).host);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${url}/index.html`, { timeout: WAIT_MS });
+    // Whatever goes wrong, a picture of what the page showed at that moment.
+    const shotOnFailure = async (error: unknown) => {
+      const shot = resolve(values.out, 'allure-report-screenshot.png');
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      if (error instanceof CheckFailed) error.message += ` (what the page showed: ${relative(process.cwd(), shot)})`;
+      throw error;
+    };
+    await run(page, expected).catch(shotOnFailure);
+    if (pageErrors.length > 0) throw new CheckFailed(`the page threw: ${pageErrors.join('; ')}`);
+    if (blocked.size > 0) say(`requests outside the report were blocked: ${[...blocked].join(', ')}`);
+    if (missing.length > 0) say(`files the report asked for and does not have (harmless, the views rendered): ${[...new Set(missing)].join(', ')}`);
+    say('the report renders');
+    return EXIT.ok;
+  } finally {
+    await browser?.close();
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+}
+
+/** The two checks, each followed by its screenshot. */
+async function run(page: Page, expected: Expected): Promise<void> {
+  await checkTree(page, expected);
+  const overview = resolve(values.out, 'allure-report-screenshot.png');
+  await page.getByTestId('report-header').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: overview });
+  say(`screenshot of the tree: ${relative(process.cwd(), overview)}`);
+
+  await checkTest(page, expected);
+  const stepsShot = resolve(values.out, 'allure-report-test-steps.png');
+  // From the test's title down to the end of its steps, so that the picture says which test it is.
+  await page.getByTestId('test-result-info-title').scrollIntoViewIfNeeded();
+  const top = await page.getByTestId('test-result-info-title').boundingBox();
+  const bottom = await page.getByTestId('test-result-steps-root').boundingBox();
+  if (!top || !bottom) throw new CheckFailed('the test view has no visible title or steps to photograph');
+  const x = Math.min(top.x, bottom.x) - 16;
+  await page.screenshot({
+    path: stepsShot,
+    clip: { x, y: top.y - 16, width: Math.max(top.x + top.width, bottom.x + bottom.width) - x + 16, height: bottom.y + bottom.height - top.y + 32 },
+  });
+  say(`screenshot of the test's steps: ${relative(process.cwd(), stepsShot)}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CheckFailed) {
+      process.stderr.write(`report check: FAILED: ${error.message}\n`);
+      process.exit(EXIT.broken);
+    }
+    if (error instanceof CannotRun) {
+      process.stderr.write(`report check: could not run: ${error.message}\n`);
+      process.exit(EXIT.cannotRun);
+    }
+    process.stderr.write(`report check: FAILED: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(EXIT.broken);
+  },
+);
