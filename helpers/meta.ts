@@ -1,4 +1,6 @@
+import { test } from '@playwright/test';
 import type { Feature } from './config';
+import { redactText } from './redact';
 import { PAGES, type PageKey } from '../suites/catalogue/pages';
 import type { RequirementId } from '../suites/catalogue/requirements';
 
@@ -29,7 +31,21 @@ export const ANNOTATION = {
   page: 'allure.label.docPage',
   requirement: 'allure.label.requirement',
   inferred: 'allure.label.inferred',
+  /** The user names (never passwords) a test ran as: which worker's set it had. */
+  users: 'allure.label.gwsUsers',
+  /** The version the target reported; the run's report environment takes it from here. */
+  version: 'allure.label.gwsVersion',
+  /** Something recorded, not asserted (the documentation is silent on it); a step in Allure. */
+  observed: 'observed',
 } as const;
+
+/**
+ * Records a fact the documentation does not pin down (e.g. the HTTP status of an error reply):
+ * in the report, never a verdict.
+ */
+export function observe(what: string, value: string | number): void {
+  test.info().annotations.push({ type: ANNOTATION.observed, description: redactText(`${what}: ${value}`) });
+}
 
 export function meta(m: TestMeta): TestDetails {
   return {

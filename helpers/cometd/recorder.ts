@@ -2,6 +2,7 @@ import Faye, { type Client as FayeClient } from 'faye';
 import { HarnessError, NonConformance } from '../errors';
 import { redactText } from '../redact';
 import { formatIssues, validateNotification, type NotificationVerdict } from '../schemas';
+import { SessionWatch, type Dropped } from './session-watch';
 import type { Notification, Step } from './types';
 
 /**
@@ -16,7 +17,8 @@ export const SUBSCRIPTION = '/v2/me/*';
 export interface RecorderOptions {
   url: string;
   user: string;
-  authorization: string;
+  /** Basic credentials sent with every CometD request; undefined: the session cookie alone. */
+  authorization: string | undefined;
   cookies: () => [string, string][];
   csrf: () => { header: string; token: string } | undefined;
   transport: 'long-polling' | 'websocket' | 'auto';
@@ -55,8 +57,15 @@ export class NotificationRecorder {
   private client: FayeClient | undefined;
   private onRefused: ((reason: string) => void) | undefined;
   private readonly created = performance.now();
+  /** Says when the established session is lost; pending waits then fail at once. */
+  readonly watch: SessionWatch;
 
-  constructor(private readonly options: RecorderOptions) {}
+  constructor(private readonly options: RecorderOptions) {
+    this.watch = new SessionWatch({
+      graceMs: Math.min(5_000, Math.max(2_500, Math.round(options.timeoutMs / 2))),
+      now: () => Math.round(performance.now() - this.created),
+    });
+  }
 
   get user(): string {
     return this.options.user;
@@ -74,6 +83,21 @@ export class NotificationRecorder {
     this.events.push({ at: Math.round(performance.now() - this.created), what: redactText(what) });
   }
 
+  get dropped(): Dropped | undefined {
+    return this.watch.dropped;
+  }
+
+  /** The harness error for a wait that cannot succeed because the session is gone, with the evidence. */
+  droppedError(waitingFor: string, dropped: Dropped, fromSeq: number, origin: number): HarnessError {
+    const events = this.events.map((e) => `  +${e.at} ms ${e.what}`).join('\n');
+    return new HarnessError(
+      'COMETD_SESSION_DROPPED',
+      `${this.user}: the CometD session was lost while waiting for ${waitingFor}: ${dropped.reason} ` +
+        `(no verdict on the server's notifications can be drawn).\nCometD events:\n${events}\n` +
+        `Arrived since the wait was armed:\n${this.describeSince(fromSeq, origin)}`,
+    );
+  }
+
   /** Handshake and subscribe; resolves only after the subscribe acknowledgement. */
   async connect(): Promise<void> {
     const { url, transport, tls, timeoutMs } = this.options;
@@ -84,7 +108,7 @@ export class NotificationRecorder {
     });
     this.client = client;
     if (transport === 'long-polling') client.disable('websocket');
-    client.setHeader('Authorization', this.options.authorization);
+    if (this.options.authorization) client.setHeader('Authorization', this.options.authorization);
     const csrf = this.options.csrf();
     if (csrf) client.setHeader(csrf.header, csrf.token);
 
@@ -100,8 +124,18 @@ export class NotificationRecorder {
         callback(message);
       },
     });
-    client.on('transport:down', () => this.event('transport down'));
-    client.on('transport:up', () => this.event('transport up'));
+    client.on('transport:down', () => {
+      this.event('transport down');
+      this.watch.transportDown();
+    });
+    client.on('transport:up', () => {
+      this.event('transport up');
+      this.watch.transportUp();
+    });
+    this.watch.onDrop((dropped) => {
+      this.event(`session lost: ${dropped.reason}`);
+      this.stop();
+    });
 
     const subscription = client.subscribe(SUBSCRIPTION, () => undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -143,9 +177,19 @@ export class NotificationRecorder {
         `${this.user}: GWS_COMETD_TRANSPORT=websocket but the server settled on ${this.connectionType ?? 'no transport'}`,
       );
     }
+    this.watch.establish();
+  }
+
+  /** After the session is lost: keep faye from handshaking a new session behind the harness's back. */
+  private refuseReconnect(message: FayeMessage): void {
+    message.advice = { ...message.advice, reconnect: 'none' };
   }
 
   private onIncoming(message: FayeMessage): void {
+    if ((message.channel === '/meta/handshake' || message.channel === '/meta/connect') && this.watch.onMetaReply(message)) {
+      this.refuseReconnect(message);
+      return;
+    }
     if (message.channel === '/meta/handshake') {
       if (message.successful) this.event(`handshake successful`);
       else {
@@ -185,6 +229,7 @@ export class NotificationRecorder {
 
   /** Stop the client, also when it never connected. */
   stop(): void {
+    this.watch.stop();
     const client = this.client as (FayeClient & FayeClientInternals) | undefined;
     if (!client) return;
     if (client._advice) client._advice.reconnect = 'none';
@@ -197,8 +242,12 @@ export class NotificationRecorder {
   }
 
   async disconnect(): Promise<void> {
+    this.watch.stop();
     const client = this.client;
-    if (!client) return;
+    if (!client || this.dropped) {
+      this.stop();
+      return;
+    }
     await new Promise<void>((resolve) => {
       const done = setTimeout(resolve, 2_000);
       const result = client.disconnect() as { then?: (ok: () => void, fail: () => void) => void } | undefined;
@@ -247,8 +296,16 @@ export class NotificationRecorder {
   async expectQuiet(step: Step, options: { forMs?: number } = {}): Promise<void> {
     const forMs = options.forMs ?? this.options.quietWindowMs;
     const frames = specFrames();
+    const fromSeq = this.transcript.length;
+    const origin = performance.now();
     const body = () =>
       new Promise<void>((resolve, reject) => {
+        // A quiet window on a lost session proves nothing.
+        const lost = (dropped: Dropped) => {
+          cleanup();
+          reject(relocate(this.droppedError(`a quiet window (${step.describe})`, dropped, fromSeq, origin), frames));
+        };
+        const unwatch = this.watch.onDrop(lost);
         const listener: Listener = (notification) => {
           if (!step.kind(notification)) return;
           cleanup();
@@ -269,9 +326,11 @@ export class NotificationRecorder {
         }, forMs);
         const cleanup = () => {
           clearTimeout(timer);
+          unwatch();
           this.listeners.delete(listener);
         };
         this.listeners.add(listener);
+        if (this.dropped) lost(this.dropped);
       });
     const title = `${this.user}: nothing within ${forMs} ms: ${step.describe}`;
     return this.options.step ? this.options.step(title, body) : body();
@@ -360,6 +419,7 @@ export class Expectation implements PromiseLike<Notification[]> {
       let next = 0;
       const fail = (error: Error) => {
         stop();
+        unwatch();
         clearTimeout(timer);
         reject(relocate(error, frames));
       };
@@ -394,6 +454,7 @@ export class Expectation implements PromiseLike<Notification[]> {
           next += 1;
           if (next === steps.length) {
             stop();
+            unwatch();
             clearTimeout(timer);
             resolve(this.matched);
           }
@@ -414,15 +475,21 @@ export class Expectation implements PromiseLike<Notification[]> {
       });
       const timer = setTimeout(() => {
         stop();
+        unwatch();
         reject(relocate(
           new NonConformance(
             'NOTIFICATION_TIMEOUT',
             `${recorder.user}: waited ${this.timeoutMs} ms on ${SUBSCRIPTION} for:\n${this.progress(next)}\n` +
-              `Arrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`,
+              `Arrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}\n` +
+              `(${recorder.watch.describe()})`,
           ),
           frames,
         ));
       }, this.timeoutMs);
+      const lost = (dropped: Dropped) =>
+        fail(recorder.droppedError(`step ${next + 1} of:\n${this.progress(next)}\n`, dropped, fromSeq, origin));
+      const unwatch = recorder.watch.onDrop(lost);
+      if (recorder.dropped) lost(recorder.dropped);
     });
     // The wait may fail while the operation is still in flight; the failure is kept for the await.
     this.result.catch(() => undefined);

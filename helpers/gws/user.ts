@@ -1,10 +1,10 @@
 import type { Config, Credentials, Role } from '../config';
 import { apiUrl } from '../config';
-import { HarnessError } from '../errors';
+import { HarnessError, NonConformance } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
-import { redactedJson } from '../redact';
+import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
-import { GwsSession, type GwsReply } from './session';
+import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
@@ -57,15 +57,23 @@ export class GwsUser {
   private readonly cleanups: { what: string; run: () => Promise<void> }[] = [];
 
   constructor(readonly context: UserContext) {
-    const { config, baseUrl, credentials, reporter } = context;
+    const { config, baseUrl, credentials } = context;
     this.session = new GwsSession(baseUrl, credentials, {
       timeoutMs: config.notificationTimeoutMs,
       tls: { ca: config.tls.ca, insecure: config.tls.insecure },
     });
-    this.notifications = new NotificationRecorder({
+    this.notifications = this.newRecorder(`${context.role} ${credentials.username}`, true);
+    this.sms = new SmsOperations(this);
+  }
+
+  private newRecorder(name: string, withCredentials: boolean): NotificationRecorder {
+    const { config, baseUrl, credentials, reporter } = this.context;
+    return new NotificationRecorder({
       url: apiUrl(baseUrl, '/notifications'),
-      user: `${context.role} ${credentials.username}`,
-      authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`,
+      user: name,
+      authorization: withCredentials
+        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`
+        : undefined,
       cookies: () => this.session.cookieEntries(),
       csrf: () => this.session.csrfHeader,
       transport: config.cometdTransport,
@@ -74,7 +82,45 @@ export class GwsUser {
       quietWindowMs: config.quietWindowMs,
       step: (title, body) => reporter.step(title, body),
     });
-    this.sms = new SmsOperations(this);
+  }
+
+  /**
+   * A second CometD client of this user, handshaken with the session cookie only (no Basic
+   * credentials), connected and subscribed; it is disconnected at teardown.
+   */
+  async connectWithCookieOnly(): Promise<NotificationRecorder> {
+    const recorder = this.newRecorder(`${this.label} (cookie only)`, false);
+    this.addCleanup('disconnecting the cookie-only CometD client', () => recorder.disconnect());
+    await this.context.reporter.step(`${this.label}: CometD handshake with the session cookie only`, async () => {
+      try {
+        await recorder.connect();
+      } catch (error) {
+        // Here the handshake is the behaviour under test: its refusal is the server's answer.
+        if (error instanceof HarnessError && error.code === 'COMETD_HANDSHAKE_REFUSED') {
+          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''));
+        }
+        throw error;
+      }
+    });
+    return recorder;
+  }
+
+  /**
+   * What a failed request must leave unchanged, as the server reports it: the user's channel states
+   * and the state and capabilities of each SMS session of this test.
+   */
+  async snapshot(): Promise<Record<string, unknown>> {
+    const channels = await this.operation('GET /api/v2/me/channels', '/me/channels', undefined, 'GET');
+    const list = ((channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels ?? [])
+      .map((c) => `${c.channel}=${c.userState?.state}`)
+      .sort();
+    const smssessions: Record<string, unknown> = {};
+    for (const id of [...this.smsSessions].sort()) {
+      const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+      const session = (reply.isJson ? (reply.json as { smssession?: { state?: string; capabilities?: string[] } }).smssession : undefined) ?? {};
+      smssessions[id] = { statusCode: reply.statusCode, state: session.state, capabilities: [...(session.capabilities ?? [])].sort() };
+    }
+    return { channels: list, smssessions };
   }
 
   get role(): Role {
@@ -101,19 +147,22 @@ export class GwsUser {
    * Every operation of the typed APIs goes through here.
    */
   async operation(title: string, path: string, body: Record<string, unknown> | undefined, method: 'GET' | 'POST' = 'POST'): Promise<GwsReply> {
-    return this.context.reporter.step(`${this.label}: ${title}`, async () => {
-      const reply = method === 'GET' ? await this.session.get(path) : await this.session.post(path, body);
-      const exchange = this.session.exchanges[this.session.exchanges.length - 1];
-      await this.context.reporter.attach(`${method} ${path} (${this.username})`, redactedJson(exchange), 'application/json');
-      return reply;
-    });
+    return this.send(title, method, path, method === 'GET' ? undefined : body);
+  }
+
+  /** Any request in this user's session, deliberately malformed ones included (platform checks). */
+  send(title: string, method: Method, path: string, body?: unknown, options?: SendOptions): Promise<GwsReply> {
+    return reportedSend(this.session, this.context.reporter, `${this.label}: ${title}`, { method, path, body, options });
   }
 
   private async setupCall(title: string, path: string, body?: Record<string, unknown>): Promise<GwsReply> {
     const reply = await this.operation(title, path, body, body ? 'POST' : 'GET');
     const code = reply.isJson ? reply.statusCode : undefined;
     if (code !== 0 && code !== 7) {
-      const what = reply.isJson ? `statusCode ${String(code)} ${JSON.stringify((reply.json as { statusMessage?: unknown }).statusMessage ?? '')}` : reply.text.slice(0, 200);
+      const contentType = String(reply.headers['content-type'] ?? 'no content-type');
+      const what = reply.isJson
+        ? `statusCode ${String(code)} ${JSON.stringify((reply.json as { statusMessage?: unknown }).statusMessage ?? '')}`
+        : `${contentType} instead of JSON, is GWS_BASE_URL the origin of GWS and not of a portal or proxy page?: ${JSON.stringify(reply.text.slice(0, 200))}`;
       const hint = code === 20 ? `; check GWS_${this.role.toUpperCase()}_USERNAME and GWS_${this.role.toUpperCase()}_PASSWORD` : '';
       throw new HarnessError('SETUP_FAILED', `${this.label}: ${title} failed (HTTP ${reply.status}, ${what})${hint}`);
     }
@@ -154,6 +203,33 @@ export class GwsUser {
     return undefined;
   }
 
+  /** The state of an SMS session as the server reports it now; undefined when it no longer knows it. */
+  private async serverSmsState(id: string): Promise<string | undefined> {
+    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+    if (reply.statusCode !== 0) return undefined;
+    return (reply.json as { smssession?: { state?: string } }).smssession?.state;
+  }
+
+  /**
+   * Ends one SMS session of this test: Reject while Invited, the role's finish otherwise. The state
+   * comes from the notifications, or from the server when they cannot be trusted (the CometD
+   * session was lost) or the first try was refused because the state had moved on.
+   */
+  private async endSmsSession(id: string, problems: string[]): Promise<void> {
+    let state = this.notifications.dropped ? await this.serverSmsState(id) : (this.smsStateOf(id) ?? (await this.serverSmsState(id)));
+    for (let round = 0; round < 2; round += 1) {
+      if (state === undefined || FINISHED_SMS_STATES.has(state)) return;
+      const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
+      if (reply.statusCode === 0) return;
+      const known = state;
+      state = await this.serverSmsState(id);
+      if (round === 1 || state === known) {
+        problems.push(`${this.label}: ending SMS session ${id} (${known}) answered ${reply.text.slice(0, 200)}`);
+        return;
+      }
+    }
+  }
+
   /**
    * Undo what the test created, also after a failure: end every SMS session still open, then
    * disconnect CometD and end the contact-center session. Problems are collected, not thrown,
@@ -170,14 +246,7 @@ export class GwsUser {
     };
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
       for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
-      for (const id of this.smsSessions) {
-        const state = this.smsStateOf(id);
-        if (state === undefined || FINISHED_SMS_STATES.has(state)) continue;
-        await attempt(`ending SMS session ${id} (${state})`, async () => {
-          const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
-          if (reply.statusCode !== 0) problems.push(`${this.label}: ending SMS session ${id} (${state}) answered ${reply.text.slice(0, 200)}`);
-        });
-      }
+      for (const id of this.smsSessions) await attempt(`ending SMS session ${id}`, () => this.endSmsSession(id, problems));
       await attempt('disconnecting CometD', () => this.notifications.disconnect());
       if (this.loggedIn) {
         await attempt('EndContactCenterSession', async () => {
