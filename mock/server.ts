@@ -107,7 +107,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     forceCloseConnections: true,
     // A URL the router cannot decode (a stray %) gets the documented error shape too.
     frameworkErrors: (error, _request, reply) => {
-      void reply.code(400).send(errorBody(state, 10, error.message));
+      void (reply as unknown as { code(n: number): { send(body: unknown): unknown } }).code(400).send(errorBody(state, 10, error.message));
     },
     serverFactory: (handler) => {
       const listener: RequestListener = (request, response) => {

@@ -43,6 +43,7 @@ interface FayeClientInternals {
     cookies?: { setCookieSync(cookie: string, url: string): void };
     connectionType?: string;
     close?(): void;
+    transports?: { websocket?: Map<string, { close(): void }> };
   };
   _advice?: { reconnect: string };
 }
@@ -239,6 +240,8 @@ export class NotificationRecorder {
       // already down
     }
     client._dispatcher?.close?.();
+    // faye probes websocket even when it settles on long-polling: close the probe too.
+    for (const socket of client._dispatcher?.transports?.websocket?.values() ?? []) socket.close();
   }
 
   async disconnect(): Promise<void> {
