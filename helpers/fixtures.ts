@@ -173,7 +173,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       await allure.story(testInfo.title);
       await allure.parameter('target', target.embedded ? 'embedded mock' : target.baseUrl.host);
-      testInfo.annotations.push({ type: ANNOTATION.users, description: Object.values(target.users).map((c) => c.username).join(', ') });
+      const users = Object.values(target.users).map((c) => c.username).join(', ');
+      testInfo.annotations.push({ type: ANNOTATION.users, description: users });
+      await allure.label('gwsUsers', users);
       const missing = m.features.filter((f) => !harnessConfig.features.has(f as never));
       testInfo.skip(
         missing.length > 0,

@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import * as allure from 'allure-js-commons';
 import type { Feature } from './config';
 import { redactText } from './redact';
 import { PAGES, type PageKey } from '../suites/catalogue/pages';
@@ -41,10 +42,18 @@ export const ANNOTATION = {
 
 /**
  * Records a fact the documentation does not pin down (e.g. the HTTP status of an error reply):
- * in the report, never a verdict.
+ * in the report (a step in Allure, an annotation in the JSON report), never a verdict.
  */
-export function observe(what: string, value: string | number): void {
-  test.info().annotations.push({ type: ANNOTATION.observed, description: redactText(`${what}: ${value}`) });
+export async function observe(what: string, value: string | number): Promise<void> {
+  const description = redactText(`${what}: ${value}`);
+  test.info().annotations.push({ type: ANNOTATION.observed, description });
+  await allure.logStep(`observed: ${description}`);
+}
+
+/** The version the target reported: a label of the test, and the report environment's gws.version. */
+export async function recordTargetVersion(version: string): Promise<void> {
+  test.info().annotations.push({ type: ANNOTATION.version, description: version });
+  await allure.label('gwsVersion', version);
 }
 
 export function meta(m: TestMeta): TestDetails {

@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { loadConfigOrExit, TARGET_VARIABLES } from '../helpers/config';
-import { exitStatus, readOutcomes, readReport, summarize } from './results';
+import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
+import { ANNOTATION } from '../helpers/meta';
+import { exitStatus, readOutcomes, readReport, summarize, type TestOutcome } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -11,9 +12,27 @@ import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
  */
 
 const ROOT = resolve(__dirname, '..');
-const RESULTS = resolve(ROOT, 'reports/allure-results');
-const REPORT = resolve(ROOT, 'reports/allure-report');
-const JSON_REPORT = resolve(ROOT, 'reports/results.json');
+/** GWS_REPORTS_DIR moves every output (the harness's own end-to-end tests use it); playwright.config.ts reads it too. */
+const REPORTS = resolve(ROOT, process.env.GWS_REPORTS_DIR || 'reports');
+const RESULTS = resolve(REPORTS, 'allure-results');
+const REPORT = resolve(REPORTS, 'allure-report');
+const JSON_REPORT = resolve(REPORTS, 'results.json');
+
+/** The report's environment: what ran against what, with the version the target reported (platform.version). */
+function writeEnvironment(config: Config, outcomes: TestOutcome[]): string | undefined {
+  const version = outcomes.flatMap((o) => o.annotations).find((a) => a.type === ANNOTATION.version)?.description;
+  const lines = {
+    'gws.target': config.baseUrl ? config.baseUrl.host + config.baseUrl.pathname.replace(/\/$/, '') : 'embedded mock',
+    'gws.version': version ?? 'not reported (platform.version did not run or failed)',
+    'gws.features': [...config.features].join(','),
+    'gws.cometd.transport': config.cometdTransport,
+    'gws.sms.channel': config.smsChannel,
+    'harness.node': process.version,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(resolve(RESULTS, 'environment.properties'), Object.entries(lines).map(([k, v]) => `${k}=${v.replace(/\n/g, ' ')}`).join('\n') + '\n');
+  return version;
+}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -34,27 +53,37 @@ async function main(): Promise<number> {
   rmSync(JSON_REPORT, { force: true });
   const tests = await run(PLAYWRIGHT_CLI, ['test', ...playwrightArgs], { env: process.env });
 
+  let outcomes: TestOutcome[] | undefined;
+  let runErrors = 0;
+  try {
+    const report = readReport(JSON_REPORT);
+    outcomes = readOutcomes(report);
+    runErrors = report.errors?.length ?? 0;
+    const version = writeEnvironment(config, outcomes);
+    if (version) process.stdout.write(`target version: ${version}\n`);
+  } catch {
+    outcomes = undefined;
+  }
+
   const allure = await run(ALLURE_CLI, ['generate', RESULTS, '--output', REPORT, '--name', 'GWS conformance'], { quiet: true });
   if (allure.code === 0) {
     process.stdout.write(`\nAllure report: ${relative(process.cwd(), REPORT)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), REPORT)})\n`);
   } else {
     process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
   }
-  process.stdout.write(`Allure results: ${relative(process.cwd(), RESULTS)}   JUnit: reports/junit.xml\n`);
+  process.stdout.write(`Allure results: ${relative(process.cwd(), RESULTS)}   JUnit: ${relative(process.cwd(), resolve(REPORTS, 'junit.xml'))}\n`);
 
   let status: 0 | 1 | 2;
-  try {
-    const report = readReport(JSON_REPORT);
-    const outcomes = readOutcomes(report);
+  if (outcomes) {
     const counts = summarize(outcomes);
-    status = exitStatus(outcomes, report.errors?.length ?? 0);
+    status = exitStatus(outcomes, runErrors);
     const verdict = status === 0 ? 'CONFORMANT' : status === 1 ? 'NON-CONFORMANT' : 'COULD NOT RUN';
     process.stdout.write(
       `\nverdict: ${verdict}: ${counts.passed} passed, ${counts.nonconformance} non-conformant, ` +
         `${counts['harness-error'] + counts.other} harness errors, ${counts['not-applicable']} not applicable\n`,
     );
-  } catch {
-    process.stderr.write('gws-conformance: the run left no result file (reports/results.json)\n');
+  } else {
+    process.stderr.write(`gws-conformance: the run left no result file (${relative(process.cwd(), JSON_REPORT)})\n`);
     status = 2;
   }
   if (status === 0 && tests.code !== 0) status = 2;

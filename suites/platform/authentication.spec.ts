@@ -14,7 +14,7 @@ test.describe('Authentication', () => {
     meta({ id: 'platform.auth.no-credentials', page: 'platform.authentication', requirements: ['AUTH-REQUIRED', 'ERR-SHAPE'], features: [] }),
     async ({ http }) => {
       const reply = await http.anonymous().get('/me');
-      observe('HTTP status of the statusCode 20 reply without credentials', reply.status);
+      await observe('HTTP status of the statusCode 20 reply without credentials', reply.status);
       expect(reply).toBeRefused(20);
     },
   );
@@ -30,7 +30,7 @@ test.describe('Authentication', () => {
     }),
     async ({ http }) => {
       const reply = await http.session('agent', { password: `not-the-password-${randomUUID()}` }).get('/me');
-      observe('HTTP status of the statusCode 20 reply to a wrong password', reply.status);
+      await observe('HTTP status of the statusCode 20 reply to a wrong password', reply.status);
       expect(reply).toBeRefused(20);
     },
   );

@@ -26,7 +26,7 @@ test.describe('CSRF protection', () => {
         test.skip(typeof header !== 'string' || !probe.headers['x-csrf-token'], NOT_APPLICABLE);
         const headers = variant.token === undefined ? {} : { [String(header)]: variant.token };
         const refused = await agent.send(`Ready on voice ${variant.name}`, 'POST', '/me/channels/voice', { operationName: 'Ready' }, { withCsrf: false, headers });
-        observe('body of the CSRF refusal', JSON.stringify(refused.text.slice(0, 200)));
+        await observe('body of the CSRF refusal', JSON.stringify(refused.text.slice(0, 200)));
         expect(refused).toHaveHttpStatus(403);
       },
     );

@@ -29,7 +29,7 @@ test.describe('Error model', () => {
       async ({ agent }) => {
         const before = await agent.snapshot();
         const reply = await agent.send(`POST /api/v2/me ${JSON.stringify(variant.body)}`, 'POST', '/me', variant.body);
-        observe(`HTTP status of the refusal (statusCode ${String(reply.statusCode)})`, reply.status);
+        await observe(`HTTP status of the refusal (statusCode ${String(reply.statusCode)})`, reply.status);
         expect(reply).toBeRefused(variant.statusCode);
         expect(await agent.snapshot(), 'channel states after the refused request').toEqual(before);
       },
@@ -50,7 +50,7 @@ test.describe('Error model', () => {
       const before = await agent.snapshot();
       const quiet = agent.notifications.expectQuiet(smsStatus(invited.id, 'Completed'));
       const reply = await agent.sms.send(invited.id, { operationName: 'Complete' });
-      observe('HTTP status of the statusCode 2 refusal', reply.status);
+      await observe('HTTP status of the statusCode 2 refusal', reply.status);
       expect(reply).toBeRefused(2);
       await quiet;
       expect(await agent.snapshot(), 'the session and channel states after the refused Complete').toEqual(before);
@@ -69,7 +69,7 @@ test.describe('Error model', () => {
     async ({ agent }) => {
       const before = await agent.snapshot();
       const reply = await agent.sms.send('0000NoSuchSession', { operationName: 'Complete' });
-      observe('HTTP status of the statusCode 6 refusal', reply.status);
+      await observe('HTTP status of the statusCode 6 refusal', reply.status);
       expect(reply).toBeRefused(6);
       expect(await agent.snapshot(), 'channel states after the refused request').toEqual(before);
     },

@@ -1,4 +1,4 @@
-import { ANNOTATION, expect, meta, test } from '../harness';
+import { expect, meta, recordTargetVersion, test } from '../harness';
 
 /**
  * The version of GWS: GET /api/v2/diagnostics/version, called without credentials as the page does.
@@ -13,6 +13,6 @@ test(
     const reply = await http.anonymous().get('/diagnostics/version');
     expect(reply.json).toMatchSchema('replies/version-reply');
     const { version } = reply.json as { version: string };
-    test.info().annotations.push({ type: ANNOTATION.version, description: version });
+    await recordTargetVersion(version);
   },
 );
