@@ -5,6 +5,7 @@ import { NotificationRecorder } from '../cometd/recorder';
 import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
+import type { SmsSessionView } from '../cometd/sms-steps';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
@@ -51,6 +52,11 @@ export class GwsUser {
   readonly sms: SmsOperations;
   /** SMS sessions this test brought to this user; teardown ends each one still open. */
   readonly smsSessions = new Set<string>();
+  /**
+   * Inbound SMS this test injected whose Invited notification never arrived (the CometD session was
+   * lost, or the server is slow): teardown identifies each one and ends it (see findLostInjection).
+   */
+  readonly lostInjections: { nickname: string; from: string; text: string; known: Set<string> }[] = [];
   me: MeUser | undefined;
   devices: Device[] = [];
   private loggedIn = false;
@@ -203,6 +209,25 @@ export class GwsUser {
     return undefined;
   }
 
+  /**
+   * An injected session whose id the harness never learned is taken as its own only when exactly one
+   * session of this user is new since the injection and carries the injected customer (nickname,
+   * and the sender where the server reports it); otherwise nothing is touched and the problem is
+   * reported, because a foreign session must never be ended.
+   */
+  private async findLostInjection(lost: GwsUser['lostInjections'][number], problems: string[]): Promise<void> {
+    const reply = await this.operation('GET smssessions (find a lost injection)', '/me/smssessions?fields=*', undefined, 'GET');
+    const sessions = (reply.statusCode === 0 ? (reply.json as { smssessions?: SmsSessionView[] }).smssessions : undefined) ?? [];
+    const ours = sessions.filter((s) => {
+      if (lost.known.has(s.id) || this.smsSessions.has(s.id)) return false;
+      const customer = (s.participants ?? []).find((p) => p.type === 'Customer');
+      const from = (s.userData as Record<string, unknown> | undefined)?.FromAddress;
+      return customer?.nickname === lost.nickname && (from === undefined || from === lost.from);
+    });
+    if (ours.length === 1) this.smsSessions.add(ours[0]!.id);
+    else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
+  }
+
   /** The state of an SMS session as the server reports it now; undefined when it no longer knows it. */
   private async serverSmsState(id: string): Promise<string | undefined> {
     const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
@@ -246,6 +271,7 @@ export class GwsUser {
     };
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
       for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
+      for (const lost of this.lostInjections) await attempt(`finding the SMS injected as ${lost.nickname}`, () => this.findLostInjection(lost, problems));
       for (const id of this.smsSessions) await attempt(`ending SMS session ${id}`, () => this.endSmsSession(id, problems));
       await attempt('disconnecting CometD', () => this.notifications.disconnect());
       if (this.loggedIn) {
