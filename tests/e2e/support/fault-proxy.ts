@@ -29,7 +29,13 @@ export type Action =
   /** Forward, then answer only after `ms`. */
   | { kind: 'delay'; ms: number }
   /** Forward this body instead of the one received. */
-  | { kind: 'forward'; body?: string; before?: () => void | Promise<void>; after?: (response: ProxiedResponse) => ProxiedResponse | void };
+  | {
+      kind: 'forward';
+      body?: string;
+      before?: () => void | Promise<void>;
+      /** May rewrite the response, or hold it back until something happened. */
+      after?: (response: ProxiedResponse) => ProxiedResponse | void | Promise<ProxiedResponse | void>;
+    };
 
 /** Returns what to do with a request, or undefined to let the next rule (or plain forwarding) decide. */
 export type Rule = (request: ProxiedRequest) => Action | undefined;
@@ -83,13 +89,13 @@ export async function startFaultProxy(target: string, rules: Rule[] = []): Promi
           (upstreamRes) => {
             const parts: Buffer[] = [];
             upstreamRes.on('data', (chunk: Buffer) => parts.push(chunk));
-            upstreamRes.on('end', () => {
+            upstreamRes.on('end', async () => {
               let response: ProxiedResponse = {
                 status: upstreamRes.statusCode ?? 502,
                 headers: upstreamRes.headers as Record<string, string | string[]>,
                 body: Buffer.concat(parts).toString('utf8'),
               };
-              if (action.kind === 'forward' && action.after) response = action.after(response) ?? response;
+              if (action.kind === 'forward' && action.after) response = (await action.after(response)) ?? response;
               const send = () => {
                 entry.status = response.status;
                 const outHeaders: Record<string, string | string[]> = { ...response.headers, 'content-length': String(Buffer.byteLength(response.body)) };
