@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFaults } from './faults';
 import { startMock } from './server';
@@ -11,13 +12,15 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.GWS_MOCK_PORT ?? '0' },
     faults: { type: 'string', default: process.env.GWS_MOCK_FAULTS ?? '' },
     'no-csrf': { type: 'boolean', default: false },
+    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   process.stdout.write(
-    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf]\n' +
+    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--tls-key key.pem --tls-cert cert.pem]\n' +
       '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n',
   );
   process.exit(0);
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     port,
     faults: parseFaults(values.faults),
     csrf: !values['no-csrf'],
+    tls: values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined,
   });
   const sets = userSetsOf(mock.users);
   const lines = [
