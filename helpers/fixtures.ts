@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { loadConfig, type Config, type Credentials, type Role, type UserSet } from './config';
@@ -212,7 +213,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           const label = options.password === undefined ? `${role} ${configured.username}` : `${role} ${configured.username} (another password)`;
           return open(label, { username: configured.username, password });
         },
-        anonymous: () => open('anonymous', { username: 'anonymous', password: 'none' }, { withAuth: false }),
+        // Never sent; random, so that registering it as a secret scrubs no ordinary word.
+        anonymous: () => open('anonymous', { username: 'anonymous', password: randomUUID() }, { withAuth: false }),
       });
     } finally {
       for (const [index, raw] of opened.entries()) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startMock } from '../../mock/server';
 import type { JsonReport } from '../../scripts/results';
@@ -42,6 +44,9 @@ test('two user sets: two workers, each always on its own set, never both on one'
     const used = [...bySlot.values()].map((s) => [...s][0]);
     expect(new Set(used).size, 'each worker slot has a set of its own').toBe(2);
     expect(used.sort()).toEqual(['agent1, supervisor1, caller1', 'agent2, supervisor2, caller2']);
+    // The version the target reported is in the report's environment.
+    expect(readFileSync(join(result.dir, 'allure-results/environment.properties'), 'utf8')).toContain('gws.version=8.5.2-gws-conformance-mock');
+    expect(readFileSync(join(result.dir, 'allure-report/widgets/allure_environment.json'), 'utf8')).toContain('8.5.2-gws-conformance-mock');
   } finally {
     await mock.close();
   }

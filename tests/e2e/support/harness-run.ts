@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { test } from '@playwright/test';
 import { TARGET_VARIABLES, type UserSet } from '../../../helpers/config';
 import type { MockHandle } from '../../../mock/server';
 import { userSetsOf } from '../../../mock/users';
@@ -9,9 +9,18 @@ import { run, TSX_CLI } from '../../../scripts/run';
 
 /**
  * A whole harness run as CI does it (`npm run conformance`), as a child process against a target
- * of the test's making, with its reports in a folder of its own: the exit status, the console
- * output and every report file are there to inspect.
+ * of the test's making, with its reports in a folder of its own under the test's output folder
+ * (Playwright empties it at the next run): the exit status, the console output and every report
+ * file are there to inspect.
  */
+
+/** A fresh folder under the current test's output folder. */
+function scratch(name: string): string {
+  const dir = test.info().outputPath(name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -35,7 +44,7 @@ function childEnv(env: Record<string, string>, dir: string): NodeJS.ProcessEnv {
 }
 
 export async function runHarness(name: string, env: Record<string, string>, args: string[]): Promise<HarnessRun> {
-  const dir = mkdtempSync(join(tmpdir(), `gws-e2e-${name}-`));
+  const dir = scratch(`run-${name}`);
   const child = await run(TSX_CLI, [join(ROOT, 'scripts/conformance.ts'), ...args], { env: childEnv(env, dir), quiet: true });
   let report: JsonReport | undefined;
   try {
@@ -54,7 +63,7 @@ export function usersFile(dir: string, sets: UserSet[]): string {
 
 /** The variables that point a run at an externally started mock, with `sets` user sets of it. */
 export function mockTarget(mock: MockHandle, sets = 1, url = mock.url, injectUrl = mock.smsInjectUrl): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'gws-e2e-users-'));
+  const dir = scratch('users');
   return {
     GWS_BASE_URL: url,
     GWS_USERS_FILE: usersFile(dir, userSetsOf(mock.users).slice(0, sets)),
