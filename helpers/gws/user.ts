@@ -122,9 +122,8 @@ export class GwsUser {
       .sort();
     const smssessions: Record<string, unknown> = {};
     for (const id of [...this.smsSessions].sort()) {
-      const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
-      const session = (reply.isJson ? (reply.json as { smssession?: { state?: string; capabilities?: string[] } }).smssession : undefined) ?? {};
-      smssessions[id] = { statusCode: reply.statusCode, state: session.state, capabilities: [...(session.capabilities ?? [])].sort() };
+      const { statusCode, smssession } = await this.getSmsSession(id);
+      smssessions[id] = { statusCode, state: smssession?.state, capabilities: [...(smssession?.capabilities ?? [])].sort() };
     }
     return { channels: list, smssessions };
   }
@@ -228,11 +227,15 @@ export class GwsUser {
     else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
   }
 
+  private async getSmsSession(id: string): Promise<{ statusCode: number | undefined; smssession: SmsSessionView | undefined }> {
+    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+    const statusCode = reply.statusCode;
+    return { statusCode, smssession: statusCode === 0 ? (reply.json as { smssession?: SmsSessionView }).smssession : undefined };
+  }
+
   /** The state of an SMS session as the server reports it now; undefined when it no longer knows it. */
   private async serverSmsState(id: string): Promise<string | undefined> {
-    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
-    if (reply.statusCode !== 0) return undefined;
-    return (reply.json as { smssession?: { state?: string } }).smssession?.state;
+    return (await this.getSmsSession(id)).smssession?.state;
   }
 
   /**
