@@ -163,3 +163,27 @@ test('a CometD session dropped mid-test: harness error COMETD_SESSION_DROPPED at
     await mock.close();
   }
 });
+
+test('a teardown the target refuses: harness error CLEANUP_FAILED although the check passed, exit status 2, the problem attached', async () => {
+  const mock = await startMock();
+  const proxy = await startFaultProxy(mock.url, [
+    (r) =>
+      (r.json as { operationName?: string } | undefined)?.operationName === 'EndContactCenterSession'
+        ? { kind: 'respond', status: 200, body: '{"statusCode":4,"statusMessage":"Internal error"}' }
+        : undefined,
+  ]);
+  try {
+    const result = await runHarness('cleanup', mockTarget(mock, 1, proxy.url, `${proxy.url}/mock/sms/inject`), PROBE.args);
+    const verdict = outcome(result, PROBE.id);
+    expect(verdict.verdict, verdict.message).toBe('harness-error');
+    expect(verdict.message).toContain('[harness:CLEANUP_FAILED] teardown could not undo everything the test created');
+    expect(verdict.message).toContain('EndContactCenterSession answered {"statusCode":4');
+    expect(result.code).toBe(2);
+    expect(attachmentsOf(result, PROBE.id).find((a) => a.name === 'cleanup-problems-agent.txt')?.body).toContain('EndContactCenterSession');
+    // The debris is real, and reported rather than hidden.
+    expect(Object.keys(await mockLeftovers(mock))).toEqual(['logins']);
+  } finally {
+    await proxy.close();
+    await mock.close();
+  }
+});
