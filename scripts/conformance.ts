@@ -82,6 +82,15 @@ async function main(): Promise<number> {
       `\nverdict: ${verdict}: ${counts.passed} passed, ${counts.nonconformance} non-conformant, ` +
         `${counts['harness-error'] + counts.other} harness errors, ${counts['not-applicable']} not applicable\n`,
     );
+    // What kept the run from checking the server, once per kind, so that a CI log says it first.
+    const causes = new Map<string, { count: number; example: string }>();
+    for (const o of outcomes.filter((x) => x.verdict === 'harness-error' || x.verdict === 'other')) {
+      const code = /\[harness:([A-Z_]+)\]/.exec(o.message)?.[1] ?? (o.status === 'timedOut' ? 'TEST_TIMEOUT' : 'UNCLASSIFIED');
+      const cause = causes.get(code) ?? { count: 0, example: o.message.split('\n')[0] ?? '' };
+      cause.count += 1;
+      causes.set(code, cause);
+    }
+    for (const [code, { count, example }] of causes) process.stdout.write(`  harness error ${code} ×${count}: ${example.slice(0, 300)}\n`);
   } else {
     process.stderr.write(`gws-conformance: the run left no result file (${relative(process.cwd(), JSON_REPORT)})\n`);
     status = 2;
