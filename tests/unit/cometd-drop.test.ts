@@ -3,19 +3,10 @@ import { smsStatus } from '../../helpers/cometd/sms-steps';
 import { HarnessError } from '../../helpers/errors';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
 import { silentReporter } from '../../helpers/gws/user';
-import { mockConfig, userOf, withMock } from './support';
+import { failure, mockConfig, userOf, withMock } from './support';
 
 /** A CometD session lost mid-test ends the waits on it at once, with the evidence, as a harness error. */
 
-async function failure(promise: PromiseLike<unknown>): Promise<{ error: Error; ms: number }> {
-  const started = performance.now();
-  try {
-    await promise;
-  } catch (error) {
-    return { error: error as Error, ms: performance.now() - started };
-  }
-  throw new Error('expected the wait to fail');
-}
 
 test('a session the server forgot (402 on /meta/connect) fails the pending wait at once, and later waits too', async () => {
   await withMock({}, async (mock) => {

@@ -5,6 +5,7 @@ import Faye, { type NodeAdapter } from 'faye';
 import { platformDeviceState } from '../../helpers/cometd/platform-steps';
 import { NotificationRecorder } from '../../helpers/cometd/recorder';
 import { HarnessError, NonConformance } from '../../helpers/errors';
+import { failure } from './support';
 
 /**
  * Interop: the harness's CometD client against a second, independent Bayeux server, faye's own
@@ -87,15 +88,6 @@ function recorder(url: string, transport: 'long-polling' | 'websocket', session 
 
 const device = (state: string) => ({ messageType: 'DeviceStateChangeMessage', devices: [{ id: 'dev-1', userState: { state } }] });
 
-async function failure(promise: PromiseLike<unknown>): Promise<{ error: Error; ms: number }> {
-  const started = performance.now();
-  try {
-    await promise;
-  } catch (error) {
-    return { error: error as Error, ms: performance.now() - started };
-  }
-  throw new Error('expected a failure');
-}
 
 for (const transport of ['long-polling', 'websocket'] as const) {
   test.describe(`faye NodeAdapter over ${transport}`, () => {
