@@ -6,13 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
  * the run's facts (target, server and harness versions) shown as report variables.
  */
 
-const INFO = './reports/run-info.json';
+// GWS_REPORTS_DIR moves every output of a run (the harness's own end-to-end tests use it).
+const REPORTS = process.env.GWS_REPORTS_DIR || './reports';
+const INFO = `${REPORTS}/run-info.json`;
 const info = existsSync(INFO) ? JSON.parse(readFileSync(INFO, 'utf8')) : undefined;
 
 export default {
   name: 'GWS conformance',
-  output: './reports/allure-report',
-  historyPath: './reports/allure-history/history.jsonl',
+  output: `${REPORTS}/allure-report`,
+  historyPath: `${REPORTS}/allure-history/history.jsonl`,
   historyLimit: 50,
   variables: info
     ? {

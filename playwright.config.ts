@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { loadConfigOrExit } from './helpers/config';
 import { DEFAULT_USER_SETS } from './mock/users';
@@ -8,6 +9,8 @@ import { DEFAULT_USER_SETS } from './mock/users';
  */
 
 const config = loadConfigOrExit();
+/** Where reports go: `reports/` unless GWS_REPORTS_DIR names another folder (the harness's own end-to-end tests). */
+const REPORTS = resolve(__dirname, process.env.GWS_REPORTS_DIR || 'reports');
 const userSets = config.baseUrl ? config.userSets.length : DEFAULT_USER_SETS;
 const requestedWorkers = process.env.GWS_WORKERS ? Number(process.env.GWS_WORKERS) : undefined;
 
@@ -20,12 +23,12 @@ export default defineConfig({
   failOnFlakyTests: true,
   workers: Math.max(1, Math.min(requestedWorkers ?? (config.baseUrl ? userSets : 2), userSets)),
   timeout: Math.max(30_000, config.notificationTimeoutMs * 6),
-  outputDir: 'reports/playwright/test-output',
+  outputDir: `${REPORTS}/playwright/test-output`,
   reporter: [
     ['list', { printSteps: false }],
-    ['junit', { outputFile: 'reports/junit.xml', includeProjectInTestName: false }],
-    ['json', { outputFile: 'reports/results.json' }],
-    ['allure-playwright', { resultsDir: process.env.GWS_ALLURE_RESULTS || 'reports/allure-results', detail: true, suiteTitle: false }],
+    ['junit', { outputFile: `${REPORTS}/junit.xml`, includeProjectInTestName: false }],
+    ['json', { outputFile: `${REPORTS}/results.json` }],
+    ['allure-playwright', { resultsDir: process.env.GWS_ALLURE_RESULTS || `${REPORTS}/allure-results`, detail: true, suiteTitle: false }],
     // A run split with --shard also writes a blob report when asked, for `playwright merge-reports`.
     ...(process.env.PLAYWRIGHT_BLOB_OUTPUT_DIR ? [['blob'] as ['blob']] : []),
   ],

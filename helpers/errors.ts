@@ -1,3 +1,5 @@
+import { redactText } from './redact';
+
 /**
  * Two families of failure, kept apart all the way to the exit status:
  * - HarnessError: the run could not be carried out as intended (configuration, an unreachable
@@ -6,19 +8,27 @@
  *
  * Every message starts with a stable tag, `[harness:CODE]` or `[nonconformance:CODE]`, so that
  * report tooling can classify a failure from its text alone (Playwright's JSON and JUnit output
- * carry only messages).
+ * carry only messages). Messages are redacted when they are made: whatever a server echoed, no
+ * registered secret reaches a console or a report through them.
  */
 
 export type HarnessErrorCode =
   | 'CONFIG_INVALID'
   | 'TARGET_NOT_CONFIRMED'
   | 'TARGET_UNREACHABLE'
+  | 'CONNECTION_RESET'
   | 'TLS_FAILURE'
   | 'REQUEST_TIMEOUT'
+  /** HTTP 5xx without a documented JSON body: the target, or a proxy in front of it, failed. */
+  | 'TARGET_ERROR'
   | 'COMETD_HANDSHAKE_REFUSED'
+  /** The CometD session was dropped by the server, or its transport stayed down, during the test. */
+  | 'COMETD_SESSION_DROPPED'
   | 'COMETD_FAILURE'
   | 'SMS_INJECTION_FAILED'
   | 'SETUP_FAILED'
+  /** Teardown could not undo everything the test created: the target may hold debris. */
+  | 'CLEANUP_FAILED'
   | 'INTERNAL';
 
 export type NonConformanceCode =
@@ -29,7 +39,9 @@ export type NonConformanceCode =
   | 'NOTIFICATION_CONTRADICTS'
   | 'NOTIFICATION_OUT_OF_ORDER'
   | 'UNEXPECTED_NOTIFICATION'
-  | 'BAD_ERROR_REPLY';
+  | 'BAD_ERROR_REPLY'
+  | 'COMETD_HANDSHAKE_REFUSED'
+  | 'UNEXPECTED_HTTP_STATUS';
 
 export class HarnessError extends Error {
   readonly kind = 'harness' as const;
@@ -38,7 +50,7 @@ export class HarnessError extends Error {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`[harness:${code}] ${detail}`, options);
+    super(`[harness:${code}] ${redactText(detail)}`, options);
     this.name = 'HarnessError';
   }
 }
@@ -49,7 +61,7 @@ export class NonConformance extends Error {
     readonly code: NonConformanceCode,
     detail: string,
   ) {
-    super(`[nonconformance:${code}] ${detail}`);
+    super(`[nonconformance:${code}] ${redactText(detail)}`);
     this.name = 'NonConformance';
   }
 }

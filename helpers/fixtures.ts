@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
-import { loadConfig, type Config, type Role, type UserSet } from './config';
-import { NonConformance } from './errors';
+import { loadConfig, type Config, type Credentials, type Role, type UserSet } from './config';
+import { HarnessError, NonConformance } from './errors';
+import { RawSession } from './gws/raw-session';
+import type { SendOptions } from './gws/session';
 import { SmsInjector } from './gws/sms-injector';
 import { GwsUser, type Reporter } from './gws/user';
-import { readMeta } from './meta';
-import { redactedJson, redactText } from './redact';
+import { ANNOTATION, readMeta } from './meta';
+import { redactedJson, redactText, registerCredentials } from './redact';
 import { describeNotification } from './cometd/recorder';
 import { formatIssues } from './schemas';
 import { parseFaults } from '../mock/faults';
@@ -40,6 +43,14 @@ interface WorkerFixtures extends HarnessWorkerOptions {
   target: Target;
 }
 
+/** HTTP sessions of the test's users that are not logged in to the contact center. */
+export interface RawHttp {
+  /** A fresh session as `role`; `password` replaces the configured one (authentication checks). */
+  session(role: Role, options?: { password?: string }): RawSession;
+  /** A fresh session that sends no credentials at all. */
+  anonymous(): RawSession;
+}
+
 interface TestFixtures {
   report: Reporter;
   testMeta: void;
@@ -47,6 +58,7 @@ interface TestFixtures {
   supervisor: GwsUser;
   caller: GwsUser;
   sms: SmsInjector;
+  http: RawHttp;
 }
 
 function reporterFor(testInfo: TestInfo): Reporter {
@@ -94,16 +106,19 @@ async function personFixture(
       testInfo.annotations.push({ type: 'allure.label.cleanupProblem', description: redactText(problems.join('\n')) });
       await report.attach(`cleanup-problems-${role}.txt`, problems.join('\n'), 'text/plain');
     }
+    // What a failed wait already reported is not reported twice.
+    const stillPassing = testInfo.status === 'passed' || testInfo.status === undefined;
     const violations = user.notifications.schemaViolations();
     if (violations.length > 0) {
       const text = violations
         .map((n) => `#${n.seq} ${n.channel} ${describeNotification(n)}\n${formatIssues({ schema: n.verdict.schema ?? '', issues: [...n.verdict.envelope, ...n.verdict.issues] })}`)
         .join('\n\n');
       await report.attach(`schema-errors-${role}.txt`, text, 'text/plain');
-      // A violation already reported by a failed wait is not reported twice.
-      if (testInfo.status === 'passed' || testInfo.status === undefined) {
-        throw new NonConformance('SCHEMA_VIOLATION', `${user.label} received notifications that break their schemas:\n${text}`);
-      }
+      if (stillPassing) throw new NonConformance('SCHEMA_VIOLATION', `${user.label} received notifications that break their schemas:\n${text}`);
+    }
+    // Debris on a shared target is a failed run even when every check passed.
+    if (problems.length > 0 && stillPassing) {
+      throw new HarnessError('CLEANUP_FAILED', `teardown could not undo everything the test created:\n${problems.join('\n')}`);
     }
   }
 }
@@ -113,7 +128,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   harnessConfig: [
     async ({}, use) => {
-      await use(loadConfig());
+      const config = loadConfig();
+      // Every configured password is a secret from the start, also those this worker never uses.
+      for (const set of config.userSets) for (const c of Object.values(set) as Credentials[]) registerCredentials(c.username, c.password);
+      await use(config);
     },
     { scope: 'worker' },
   ],
@@ -156,6 +174,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       await allure.story(testInfo.title);
       await allure.parameter('target', target.embedded ? 'embedded mock' : target.baseUrl.host);
+      const users = Object.values(target.users).map((c) => c.username).join(', ');
+      testInfo.annotations.push({ type: ANNOTATION.users, description: users });
+      await allure.label('gwsUsers', users);
       const missing = m.features.filter((f) => !harnessConfig.features.has(f as never));
       testInfo.skip(
         missing.length > 0,
@@ -177,6 +198,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   caller: async ({ harnessConfig, target, report }, use, testInfo) => {
     await personFixture('caller', harnessConfig, target, report, testInfo, use);
+  },
+
+  http: async ({ harnessConfig, target, report }, use) => {
+    const opened: RawSession[] = [];
+    const open = (label: string, credentials: Credentials, defaults: SendOptions = {}) => {
+      const tls = { ca: harnessConfig.tls.ca, insecure: harnessConfig.tls.insecure };
+      const raw = new RawSession(label, target.baseUrl, credentials, { timeoutMs: harnessConfig.notificationTimeoutMs, tls }, report, defaults);
+      opened.push(raw);
+      return raw;
+    };
+    try {
+      await use({
+        session: (role, options = {}) => {
+          const configured = target.users[role];
+          const password = options.password ?? configured.password;
+          const label = options.password === undefined ? `${role} ${configured.username}` : `${role} ${configured.username} (another password)`;
+          return open(label, { username: configured.username, password });
+        },
+        // Never sent; random, so that registering it as a secret scrubs no ordinary word.
+        anonymous: () => open('anonymous', { username: 'anonymous', password: randomUUID() }, { withAuth: false }),
+      });
+    } finally {
+      for (const [index, raw] of opened.entries()) {
+        if (raw.session.exchanges.length > 0) await report.attach(`http-raw-${index + 1}.json`, redactedJson(raw.session.exchanges), 'application/json');
+        await raw.session.close();
+      }
+    }
   },
 
   sms: async ({ harnessConfig, target, report }, use, testInfo) => {

@@ -1,6 +1,7 @@
 import { expect as baseExpect } from '@playwright/test';
 import { NonConformance } from './errors';
 import type { GwsReply } from './gws/session';
+import { redactText } from './redact';
 import { formatIssues, schemas } from './schemas';
 
 /**
@@ -9,7 +10,7 @@ import { formatIssues, schemas } from './schemas';
  */
 
 function body(reply: GwsReply): string {
-  return reply.text.length > 300 ? `${reply.text.slice(0, 300)}…` : reply.text;
+  return redactText(reply.text.length > 300 ? `${reply.text.slice(0, 300)}…` : reply.text);
 }
 
 function notJson(reply: GwsReply): { pass: false; message: () => string } | undefined {
@@ -50,20 +51,22 @@ export const expect = baseExpect.extend({
   },
 
   /**
-   * The request was refused in the documented shape: a non-zero statusCode with a statusMessage
-   * and nothing else. The HTTP status is not asserted (the documentation does not give one).
+   * The request was refused in the documented shape: a non-zero statusCode (this one, when given)
+   * with a statusMessage and nothing else. The HTTP status is not asserted (the documentation does
+   * not give one).
    */
-  toBeRefused(reply: GwsReply) {
+  toBeRefused(reply: GwsReply, statusCode?: number) {
     const name = 'toBeRefused';
     const bad = notJson(reply);
     if (bad) return { ...bad, name };
     const code = reply.statusCode;
-    if (code === 0 || code === undefined) {
+    if (code === 0 || code === undefined || (statusCode !== undefined && code !== statusCode)) {
+      const expected = statusCode === undefined ? 'a refusal (statusCode > 0)' : `a refusal with statusCode ${statusCode}`;
       return {
         pass: false,
         name,
         message: () =>
-          `[nonconformance:UNEXPECTED_STATUS_CODE] ${reply.label}: expected a refusal (statusCode > 0), got ${String(code)} (HTTP ${reply.status}): ${body(reply)}`,
+          `[nonconformance:UNEXPECTED_STATUS_CODE] ${reply.label}: expected ${expected}, got ${String(code)} (HTTP ${reply.status}): ${body(reply)}`,
       };
     }
     const verdict = schemas().validate('replies/error-reply', reply.json);
@@ -76,6 +79,19 @@ export const expect = baseExpect.extend({
       };
     }
     return { pass: true, name, message: () => `${reply.label}: refused with statusCode ${code}` };
+  },
+
+  /** The HTTP status itself, where the documentation gives one (403 for CSRF). */
+  toHaveHttpStatus(reply: GwsReply, expected: number) {
+    const name = 'toHaveHttpStatus';
+    return {
+      pass: reply.status === expected,
+      name,
+      message: () =>
+        reply.status === expected
+          ? `${reply.label}: HTTP ${expected}`
+          : `[nonconformance:UNEXPECTED_HTTP_STATUS] ${reply.label}: expected HTTP ${expected}, got HTTP ${reply.status}: ${body(reply)}`,
+    };
   },
 
   toMatchSchema(value: unknown, schema: string) {

@@ -1,4 +1,7 @@
+import { test } from '@playwright/test';
+import * as allure from 'allure-js-commons';
 import type { Feature } from './config';
+import { redactText } from './redact';
 import { PAGES, type PageKey } from '../suites/catalogue/pages';
 import type { RequirementId } from '../suites/catalogue/requirements';
 
@@ -29,7 +32,29 @@ export const ANNOTATION = {
   page: 'allure.label.docPage',
   requirement: 'allure.label.requirement',
   inferred: 'allure.label.inferred',
+  /** The user names (never passwords) a test ran as: which worker's set it had. */
+  users: 'allure.label.gwsUsers',
+  /** The version the target reported; the run's report environment takes it from here. */
+  version: 'allure.label.gwsVersion',
+  /** Something recorded, not asserted (the documentation is silent on it); a step in Allure. */
+  observed: 'observed',
 } as const;
+
+/**
+ * Records a fact the documentation does not pin down (e.g. the HTTP status of an error reply):
+ * in the report (a step in Allure, an annotation in the JSON report), never a verdict.
+ */
+export async function observe(what: string, value: string | number): Promise<void> {
+  const description = redactText(`${what}: ${value}`);
+  test.info().annotations.push({ type: ANNOTATION.observed, description });
+  await allure.logStep(`observed: ${description}`);
+}
+
+/** The version the target reported: a label of the test, and the report environment's gws.version. */
+export async function recordTargetVersion(version: string): Promise<void> {
+  test.info().annotations.push({ type: ANNOTATION.version, description: version });
+  await allure.label('gwsVersion', version);
+}
 
 export function meta(m: TestMeta): TestDetails {
   return {

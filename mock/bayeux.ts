@@ -14,6 +14,11 @@ export interface BayeuxEndpoint {
   /** For tests of the harness: the Cookie headers the endpoint received, latest last. */
   readonly seenCookies: string[];
   sessionsOf(userId: string): number;
+  /**
+   * For tests of the harness: the server forgets every CometD session of the user, as a restarted
+   * or failed-over node would; the client's next /meta/connect is answered 402::session_unknown.
+   */
+  dropSessionsOf(userId: string): number;
   close(): void;
 }
 
@@ -95,6 +100,11 @@ export function createBayeux(
     },
     sessionsOf(userId) {
       return sessionsByUser.get(userId)?.size ?? 0;
+    },
+    dropSessionsOf(userId) {
+      const sessions = [...(sessionsByUser.get(userId) ?? [])];
+      for (const session of sessions) session.disconnect();
+      return sessions.length;
     },
     close() {
       cometd.close();

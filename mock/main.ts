@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFaults } from './faults';
 import { startMock } from './server';
@@ -14,13 +15,15 @@ const { values } = parseArgs({
     faults: { type: 'string', default: process.env.GWS_MOCK_FAULTS ?? '' },
     'no-csrf': { type: 'boolean', default: false },
     sets: { type: 'string', default: String(DEFAULT_USER_SETS) },
+    'tls-key': { type: 'string' },
+    'tls-cert': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   process.stdout.write(
-    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--sets 8]\n' +
+    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--sets 8] [--tls-key key.pem --tls-cert cert.pem]\n' +
       '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
       '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n',
   );
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     users: defaultUsers(setCount),
     faults: parseFaults(values.faults),
     csrf: !values['no-csrf'],
+    tls: values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined,
   });
   const sets = userSetsOf(mock.users);
   const lines = [

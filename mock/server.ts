@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError } from 'fastify';
 import { authenticate, SESSION_COOKIE, userOf } from './auth';
@@ -26,6 +27,8 @@ export interface MockOptions {
   smsChannel?: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface MockHandle {
@@ -104,11 +107,16 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     logger: false,
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     forceCloseConnections: true,
+    // A URL the router cannot decode (a stray %) gets the documented error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as { code(n: number): { send(body: unknown): unknown } }).code(400).send(errorBody(state, 10, error.message));
+    },
     serverFactory: (handler) => {
-      server = createServer((request, response) => {
+      const listener: RequestListener = (request, response) => {
         if (NOTIFICATIONS_PATH.test(request.url ?? '')) handleBayeux(bayeux, request, response);
         else handler(request, response);
-      });
+      };
+      server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
       // Long polls are held up to the CometD timeout: keep Node from cutting them first.
       server.requestTimeout = 60_000;
       server.headersTimeout = 30_000;
@@ -171,7 +179,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = server!.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   state.baseUrl = url;
 
   return {

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { loadConfigOrExit, TARGET_VARIABLES } from '../helpers/config';
+import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
+import { ANNOTATION } from '../helpers/meta';
 import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
 import { buildRunRecord, type RunRecord } from '../reports/lib/record';
-import { collectRunInfo } from '../reports/lib/run-info';
-import { readReport } from './results';
+import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
+import { readOutcomes, readReport, type JsonReport } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -15,7 +16,8 @@ import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
  */
 
 export const ROOT = resolve(__dirname, '..');
-const REPORTS = resolve(ROOT, 'reports');
+/** GWS_REPORTS_DIR moves every output (the harness's own end-to-end tests use it); playwright.config.ts reads it too. */
+export const REPORTS = resolve(ROOT, process.env.GWS_REPORTS_DIR || 'reports');
 
 export interface RunOptions {
   mockOnly: boolean;
@@ -44,6 +46,36 @@ export function parseArgs(args: string[]): RunOptions {
     allureResults: resolve(REPORTS, 'allure-results'),
     allureReport: resolve(REPORTS, 'allure-report'),
   };
+}
+
+/** The report's environment: what ran against what, with the version the target reported. */
+function writeEnvironment(config: Config, report: JsonReport, info: RunInfo, resultsDir: string): void {
+  const reported = readOutcomes(report)
+    .flatMap((o) => o.annotations)
+    .find((a) => a.type === ANNOTATION.version)?.description;
+  const lines = {
+    'gws.target': info.target.url,
+    'gws.version': reported ?? info.target.serverVersion,
+    'gws.features': [...config.features].join(','),
+    'gws.cometd.transport': config.cometdTransport,
+    'gws.sms.channel': config.smsChannel,
+    'harness.version': `${info.harness.version} ${info.harness.commit}`,
+    'harness.node': process.version,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(resolve(resultsDir, 'environment.properties'), Object.entries(lines).map(([k, v]) => `${k}=${v.replace(/\n/g, ' ')}`).join('\n') + '\n');
+}
+
+/** What kept the run from checking the server, once per kind, so that a CI log says it first. */
+function harnessCauses(record: RunRecord): string[] {
+  const causes = new Map<string, { count: number; example: string }>();
+  for (const t of record.tests.filter((x) => x.verdict === 'harness-error')) {
+    const code = t.code ?? 'UNCLASSIFIED';
+    const cause = causes.get(code) ?? { count: 0, example: (t.message ?? '').split('\n')[0] ?? '' };
+    cause.count += 1;
+    causes.set(code, cause);
+  }
+  return [...causes].map(([code, { count, example }]) => `  harness error ${code} ×${count}: ${example.slice(0, 300)}`);
 }
 
 function fail(message: string): never {
@@ -84,7 +116,9 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
 
   let record: RunRecord;
   try {
-    record = buildRunRecord(readReport(jsonReport), info, known);
+    const report = readReport(jsonReport);
+    record = buildRunRecord(report, info, known);
+    writeEnvironment(config, report, info, options.allureResults);
   } catch {
     fail(`the run left no result file (${relative(process.cwd(), jsonReport)}); Playwright exited with ${tests.code}`);
   }
@@ -96,13 +130,17 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   const allure = await run(ALLURE_CLI, ['generate', options.allureResults, '--output', options.allureReport], { quiet: true });
   if (allure.code !== 0) process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
   else process.stdout.write(`\nAllure report: ${relative(process.cwd(), options.allureReport)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), options.allureReport)})\n`);
-  process.stdout.write(`Run record: reports/run.json   JUnit: reports/junit.xml   Allure results: ${relative(process.cwd(), options.allureResults)}\n`);
+  process.stdout.write(
+    `Run record: ${relative(process.cwd(), resolve(REPORTS, 'run.json'))}   JUnit: ${relative(process.cwd(), resolve(REPORTS, 'junit.xml'))}   ` +
+      `Allure results: ${relative(process.cwd(), options.allureResults)}\n`,
+  );
 
   const c = record.counts;
   process.stdout.write(
     `\nverdict: ${record.verdict.toUpperCase()}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
       `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
   );
+  for (const line of harnessCauses(record)) process.stdout.write(`${line}\n`);
   for (const k of record.knownFailuresPassing) process.stdout.write(`  known failure now passes, remove it from the known failures: ${k.id} (${k.reason})\n`);
   for (const t of record.tests.filter((x) => x.known?.expired && x.verdict === 'failed')) process.stdout.write(`  known failure expired on ${t.known!.expires}, counted as a failure: ${t.id}\n`);
   for (const id of record.knownFailuresUnmatched) process.stdout.write(`  known failure names no test of this run: ${id}\n`);

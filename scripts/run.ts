@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 const require = createRequire(__filename);
 
 export const PLAYWRIGHT_CLI = require.resolve('@playwright/test/cli');
+/** Runs a TypeScript entry point (the harness's own end-to-end tests run `scripts/conformance.ts` with it). */
+export const TSX_CLI = require.resolve('tsx/cli');
 /** The allure package exports no resolvable path for its bin: it is taken from the project's install. */
 export const ALLURE_CLI = join(dirname(__dirname), 'node_modules', 'allure', 'cli.js');
 

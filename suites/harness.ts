@@ -1,9 +1,10 @@
 /** The one import of every spec: the test object with its fixtures, expect, metadata and steps. */
 export { test, expect } from '../helpers/fixtures';
-export { meta } from '../helpers/meta';
+export { meta, observe, recordTargetVersion } from '../helpers/meta';
 export * from '../helpers/cometd/sms-steps';
 export * from '../helpers/cometd/voice-steps';
 export { establishCall, endCall, refusedNowOrLater, startMonitoring, superviseCall } from '../helpers/gws/voice-scenario';
+export * from '../helpers/cometd/platform-steps';
 export { DOCUMENTED_CAPABILITIES } from './catalogue/capabilities';
 export type { GwsUser } from '../helpers/gws/user';
 export type { SmsInjector } from '../helpers/gws/sms-injector';

@@ -1,7 +1,9 @@
 import Faye, { type Client as FayeClient } from 'faye';
 import { HarnessError, NonConformance } from '../errors';
 import { redactText } from '../redact';
-import { formatIssues, validateNotification, type NotificationVerdict } from '../schemas';
+import { validateNotification, type NotificationVerdict } from '../schemas';
+import { Expectation, relocate, shortJson, specFrames } from './expectation';
+import { SessionWatch, type Dropped } from './session-watch';
 import type { Notification, Step } from './types';
 
 /**
@@ -13,10 +15,13 @@ import type { Notification, Step } from './types';
 
 export const SUBSCRIPTION = '/v2/me/*';
 
+export { Expectation };
+
 export interface RecorderOptions {
   url: string;
   user: string;
-  authorization: string;
+  /** Basic credentials sent with every CometD request; undefined: the session cookie alone. */
+  authorization: string | undefined;
   cookies: () => [string, string][];
   csrf: () => { header: string; token: string } | undefined;
   transport: 'long-polling' | 'websocket' | 'auto';
@@ -41,6 +46,7 @@ interface FayeClientInternals {
     cookies?: { setCookieSync(cookie: string, url: string): void };
     connectionType?: string;
     close?(): void;
+    transports?: { websocket?: Map<string, { close(): void }> };
   };
   _advice?: { reconnect: string };
 }
@@ -55,8 +61,15 @@ export class NotificationRecorder {
   private client: FayeClient | undefined;
   private onRefused: ((reason: string) => void) | undefined;
   private readonly created = performance.now();
+  /** Says when the established session is lost; pending waits then fail at once. */
+  readonly watch: SessionWatch;
 
-  constructor(private readonly options: RecorderOptions) {}
+  constructor(private readonly options: RecorderOptions) {
+    this.watch = new SessionWatch({
+      graceMs: Math.min(5_000, Math.max(2_500, Math.round(options.timeoutMs / 2))),
+      now: () => Math.round(performance.now() - this.created),
+    });
+  }
 
   get user(): string {
     return this.options.user;
@@ -74,6 +87,21 @@ export class NotificationRecorder {
     this.events.push({ at: Math.round(performance.now() - this.created), what: redactText(what) });
   }
 
+  get dropped(): Dropped | undefined {
+    return this.watch.dropped;
+  }
+
+  /** The harness error for a wait that cannot succeed because the session is gone, with the evidence. */
+  droppedError(waitingFor: string, dropped: Dropped, fromSeq: number, origin: number): HarnessError {
+    const events = this.events.map((e) => `  +${e.at} ms ${e.what}`).join('\n');
+    return new HarnessError(
+      'COMETD_SESSION_DROPPED',
+      `${this.user}: the CometD session was lost while waiting for ${waitingFor}: ${dropped.reason} ` +
+        `(no verdict on the server's notifications can be drawn).\nCometD events:\n${events}\n` +
+        `Arrived since the wait was armed:\n${this.describeSince(fromSeq, origin)}`,
+    );
+  }
+
   /** Handshake and subscribe; resolves only after the subscribe acknowledgement. */
   async connect(): Promise<void> {
     const { url, transport, tls, timeoutMs } = this.options;
@@ -84,7 +112,7 @@ export class NotificationRecorder {
     });
     this.client = client;
     if (transport === 'long-polling') client.disable('websocket');
-    client.setHeader('Authorization', this.options.authorization);
+    if (this.options.authorization) client.setHeader('Authorization', this.options.authorization);
     const csrf = this.options.csrf();
     if (csrf) client.setHeader(csrf.header, csrf.token);
 
@@ -100,8 +128,18 @@ export class NotificationRecorder {
         callback(message);
       },
     });
-    client.on('transport:down', () => this.event('transport down'));
-    client.on('transport:up', () => this.event('transport up'));
+    client.on('transport:down', () => {
+      this.event('transport down');
+      this.watch.transportDown();
+    });
+    client.on('transport:up', () => {
+      this.event('transport up');
+      this.watch.transportUp();
+    });
+    this.watch.onDrop((dropped) => {
+      this.event(`session lost: ${dropped.reason}`);
+      this.stop();
+    });
 
     const subscription = client.subscribe(SUBSCRIPTION, () => undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -143,9 +181,19 @@ export class NotificationRecorder {
         `${this.user}: GWS_COMETD_TRANSPORT=websocket but the server settled on ${this.connectionType ?? 'no transport'}`,
       );
     }
+    this.watch.establish();
+  }
+
+  /** After the session is lost: keep faye from handshaking a new session behind the harness's back. */
+  private refuseReconnect(message: FayeMessage): void {
+    message.advice = { ...message.advice, reconnect: 'none' };
   }
 
   private onIncoming(message: FayeMessage): void {
+    if ((message.channel === '/meta/handshake' || message.channel === '/meta/connect') && this.watch.onMetaReply(message)) {
+      this.refuseReconnect(message);
+      return;
+    }
     if (message.channel === '/meta/handshake') {
       if (message.successful) this.event(`handshake successful`);
       else {
@@ -185,6 +233,7 @@ export class NotificationRecorder {
 
   /** Stop the client, also when it never connected. */
   stop(): void {
+    this.watch.stop();
     const client = this.client as (FayeClient & FayeClientInternals) | undefined;
     if (!client) return;
     if (client._advice) client._advice.reconnect = 'none';
@@ -194,11 +243,17 @@ export class NotificationRecorder {
       // already down
     }
     client._dispatcher?.close?.();
+    // faye probes websocket even when it settles on long-polling: close the probe too.
+    for (const socket of client._dispatcher?.transports?.websocket?.values() ?? []) socket.close();
   }
 
   async disconnect(): Promise<void> {
+    this.watch.stop();
     const client = this.client;
-    if (!client) return;
+    if (!client || this.dropped) {
+      this.stop();
+      return;
+    }
     await new Promise<void>((resolve) => {
       const done = setTimeout(resolve, 2_000);
       const result = client.disconnect() as { then?: (ok: () => void, fail: () => void) => void } | undefined;
@@ -247,8 +302,16 @@ export class NotificationRecorder {
   async expectQuiet(step: Step, options: { forMs?: number } = {}): Promise<void> {
     const forMs = options.forMs ?? this.options.quietWindowMs;
     const frames = specFrames();
+    const fromSeq = this.transcript.length;
+    const origin = performance.now();
     const body = () =>
       new Promise<void>((resolve, reject) => {
+        // A quiet window on a lost session proves nothing.
+        const lost = (dropped: Dropped) => {
+          cleanup();
+          reject(relocate(this.droppedError(`a quiet window (${step.describe})`, dropped, fromSeq, origin), frames));
+        };
+        const unwatch = this.watch.onDrop(lost);
         const listener: Listener = (notification) => {
           if (!step.kind(notification)) return;
           cleanup();
@@ -269,9 +332,11 @@ export class NotificationRecorder {
         }, forMs);
         const cleanup = () => {
           clearTimeout(timer);
+          unwatch();
           this.listeners.delete(listener);
         };
         this.listeners.add(listener);
+        if (this.dropped) lost(this.dropped);
       });
     const title = `${this.user}: nothing within ${forMs} ms: ${step.describe}`;
     return this.options.step ? this.options.step(title, body) : body();
@@ -308,11 +373,6 @@ function safeValidate(channel: string, data: unknown): NotificationVerdict {
   }
 }
 
-function shortJson(value: unknown, max: number): string {
-  const text = redactText(JSON.stringify(value));
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /** One line naming a notification: type, resource and state. */
 export function describeNotification(n: Notification): string {
   const d = n.data as Record<string, unknown>;
@@ -328,122 +388,3 @@ export function describeNotification(n: Notification): string {
   return parts.join(' ');
 }
 
-/**
- * The spec's own frames at the moment a wait was armed. A failure found later, inside faye's
- * callbacks, is reported at that line of the spec rather than in the recorder's internals.
- */
-function specFrames(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  return frames.filter((line) => /[\\/]suites[\\/]/.test(line)).join('\n');
-}
-
-function relocate(error: Error, frames: string): Error {
-  if (frames) error.stack = `${error.name}: ${error.message}\n${frames}`;
-  return error;
-}
-
-/** An armed expectation: a thenable, so that `await seen` both waits and reports a step. */
-export class Expectation implements PromiseLike<Notification[]> {
-  private readonly result: Promise<Notification[]>;
-  readonly matched: Notification[] = [];
-
-  constructor(
-    private readonly recorder: NotificationRecorder,
-    private readonly steps: Step[],
-    private readonly timeoutMs: number,
-    private readonly wrap: RecorderOptions['step'],
-  ) {
-    const fromSeq = recorder.transcript.length;
-    const origin = performance.now();
-    const frames = specFrames();
-    this.result = new Promise<Notification[]>((resolve, reject) => {
-      let next = 0;
-      const fail = (error: Error) => {
-        stop();
-        clearTimeout(timer);
-        reject(relocate(error, frames));
-      };
-      const stop = recorder.listen((notification) => {
-        if (next >= steps.length) return;
-        const step = steps[next]!;
-        if (step.kind(notification)) {
-          const { verdict } = notification;
-          if (verdict.envelope.length + verdict.issues.length > 0) {
-            return fail(
-              new NonConformance(
-                'SCHEMA_VIOLATION',
-                `${recorder.user}: ${describeNotification(notification)} does not match its schema ${verdict.schema ?? 'cometd-envelope'}:\n` +
-                  formatIssues({ schema: verdict.schema ?? '', issues: [...verdict.envelope, ...verdict.issues] }),
-              ),
-            );
-          }
-          const problems = step.verify(notification);
-          if (problems.length > 0) {
-            return fail(
-              new NonConformance(
-                'NOTIFICATION_CONTRADICTS',
-                `${recorder.user}: while awaiting step ${next + 1} (${step.describe}), ` +
-                  `${describeNotification(notification)} arrived and contradicts it:\n` +
-                  problems.map((p) => `  - ${p}`).join('\n') +
-                  `\npayload: ${shortJson(notification.data, 1500)}\n` +
-                  this.progress(next),
-              ),
-            );
-          }
-          this.matched.push(notification);
-          next += 1;
-          if (next === steps.length) {
-            stop();
-            clearTimeout(timer);
-            resolve(this.matched);
-          }
-          return;
-        }
-        const later = steps.findIndex((s, i) => i > next && s.kind(notification));
-        if (later >= 0) {
-          fail(
-            new NonConformance(
-              'NOTIFICATION_OUT_OF_ORDER',
-              `${recorder.user}: ${describeNotification(notification)} (step ${later + 1}: ${steps[later]!.describe}) ` +
-                `arrived before step ${next + 1} (${step.describe}).\n` +
-                this.progress(next) +
-                `\nArrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`,
-            ),
-          );
-        }
-      });
-      const timer = setTimeout(() => {
-        stop();
-        reject(relocate(
-          new NonConformance(
-            'NOTIFICATION_TIMEOUT',
-            `${recorder.user}: waited ${this.timeoutMs} ms on ${SUBSCRIPTION} for:\n${this.progress(next)}\n` +
-              `Arrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`,
-          ),
-          frames,
-        ));
-      }, this.timeoutMs);
-    });
-    // The wait may fail while the operation is still in flight; the failure is kept for the await.
-    this.result.catch(() => undefined);
-  }
-
-  private progress(next: number): string {
-    return this.steps
-      .map((s, i) => {
-        const mark = i < next ? '✓' : i === next ? '✗' : '·';
-        const note = i < next ? ` (arrived, #${this.matched[i]!.seq})` : i === next ? ' (awaited)' : ' (not reached)';
-        return `  ${mark} ${i + 1}. ${s.describe}${note}`;
-      })
-      .join('\n');
-  }
-
-  then<R1 = Notification[], R2 = never>(
-    onfulfilled?: ((value: Notification[]) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): PromiseLike<R1 | R2> {
-    const title = `${this.recorder.user} receives: ${this.steps.map((s) => s.describe).join(' → ')}`;
-    const awaited = this.wrap ? this.wrap(title, () => this.result) : this.result;
-    return awaited.then(onfulfilled, onrejected);
-  }
-}

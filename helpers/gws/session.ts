@@ -30,7 +30,20 @@ export interface Exchange {
   error?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface SendOptions {
+  /** false: leave out the CSRF token even when one was learned (CSRF checks). */
+  withCsrf?: boolean;
+  /** false: no Authorization header (authentication checks). */
+  withAuth?: boolean;
+  /** false: no Cookie header. */
+  withCookies?: boolean;
+  /** Sent as the body as it is, e.g. malformed JSON. */
+  rawBody?: string;
+  /** Extra or replacing headers, e.g. a wrong CSRF token. */
+  headers?: Record<string, string>;
+}
 
 export class GwsReply {
   constructor(
@@ -147,7 +160,7 @@ export class GwsSession {
     method: Method,
     path: string,
     body?: unknown,
-    options: { withCsrf?: boolean; withAuth?: boolean; withCookies?: boolean; rawBody?: string } = {},
+    options: SendOptions = {},
   ): Promise<GwsReply> {
     const url = apiUrl(this.baseUrl, path);
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -157,6 +170,7 @@ export class GwsSession {
     if (method !== 'GET' && this.csrf && options.withCsrf !== false) headers[this.csrf.header] = this.csrf.token;
     const payload = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
     if (payload !== undefined) headers['content-type'] = 'application/json';
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
 
     const exchange: Exchange = {
       seq: ++exchangeSeq,
@@ -182,8 +196,14 @@ export class GwsSession {
       this.learn(response.headers, method);
       const reply = new GwsReply(method, path, this.username, response.statusCode, response.headers, text, exchange.durationMs);
       exchange.responseBody = redactValue(reply.isJson ? reply.json : text);
+      const failure = targetFailure(reply, `${method} ${url}`);
+      if (failure) {
+        exchange.error = failure.message;
+        throw failure;
+      }
       return reply;
     } catch (error) {
+      if (error instanceof HarnessError) throw error;
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10;
       const failure = describeNetworkError(error, `${method} ${url}`, this.options.timeoutMs);
       exchange.error = failure.message;
@@ -222,6 +242,24 @@ export class GwsSession {
   }
 }
 
+/**
+ * An HTTP 5xx whose body is not a GWS reply (a JSON object with a numeric statusCode) says the
+ * target, or a proxy or load balancer in front of it, failed: no verdict on the operation can be
+ * drawn from it, wherever it happens. A 5xx that carries a GWS reply (statusCode 4, "Voice service
+ * is not available") is the server's documented answer and is judged like any other.
+ * docs/verdicts.md gives the whole classification.
+ */
+export function targetFailure(reply: GwsReply, what: string): HarnessError | undefined {
+  if (reply.status < 500 || reply.statusCode !== undefined) return undefined;
+  const contentType = String(reply.headers['content-type'] ?? 'no content-type');
+  const snippet = reply.text.length > 200 ? `${reply.text.slice(0, 200)}…` : reply.text;
+  return new HarnessError(
+    'TARGET_ERROR',
+    `${what}: HTTP ${reply.status} with ${contentType} instead of a GWS reply: the target, or a proxy in front of it, failed ` +
+      `(no verdict on the server's conformance): ${JSON.stringify(snippet)}`,
+  );
+}
+
 /** Turns undici's failures into harness errors that say what happened, not a stack of internals. */
 export function describeNetworkError(error: unknown, what: string, timeoutMs: number): HarnessError {
   const err = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
@@ -243,7 +281,7 @@ export function describeNetworkError(error: unknown, what: string, timeoutMs: nu
     return new HarnessError('TARGET_UNREACHABLE', `${what}: target unreachable (${code})`, { cause: error });
   }
   if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code) || error instanceof undiciErrors.SocketError) {
-    return new HarnessError('TARGET_UNREACHABLE', `${what}: connection closed by the target (${code || 'socket error'})`, {
+    return new HarnessError('CONNECTION_RESET', `${what}: the connection was closed by the target before a reply (${code || 'socket error'})`, {
       cause: error,
     });
   }

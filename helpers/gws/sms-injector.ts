@@ -70,7 +70,14 @@ export class SmsInjector {
           `POST ${this.url.href} for ${input.to.label} answered HTTP ${status}: ${text.slice(0, 300)}`,
         );
       }
-      const [notification] = await invited;
+      let notification;
+      try {
+        [notification] = await invited;
+      } catch (error) {
+        // The session exists on the server, but its id never arrived: teardown looks for it.
+        input.to.lostInjections.push({ ...customer, known });
+        throw error;
+      }
       const session = notification!.data.smssession as SmsSessionView;
       input.to.smsSessions.add(session.id);
       return { id: session.id, session, customer };

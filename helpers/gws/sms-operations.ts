@@ -83,10 +83,7 @@ export class SmsOperations {
         // Refused when no longer armed (NextChat used up, or cancelled): nothing to undo then.
         await this.cancelMonitoring(agent);
         const problems: string[] = [];
-        for (const id of agent.smsSessions) {
-          const problem = await this.user.endSmsSession(id);
-          if (problem) problems.push(problem);
-        }
+        for (const id of agent.smsSessions) await this.user.endSmsSession(id, problems);
         if (problems.length) throw new Error(problems.join('; '));
       });
     }

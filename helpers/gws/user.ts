@@ -1,11 +1,12 @@
 import type { Config, Credentials, Role } from '../config';
 import { apiUrl } from '../config';
-import { HarnessError } from '../errors';
+import { HarnessError, NonConformance } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
-import { redactedJson } from '../redact';
+import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
-import { GwsSession, type GwsReply } from './session';
+import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
+import type { SmsSessionView } from '../cometd/sms-steps';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
@@ -53,21 +54,35 @@ export class GwsUser {
   readonly voice: VoiceOperations;
   /** SMS sessions this test brought to this user; teardown ends each one still open. */
   readonly smsSessions = new Set<string>();
+  /**
+   * Inbound SMS this test injected whose Invited notification never arrived (the CometD session was
+   * lost, or the server is slow): teardown identifies each one and ends it (see findLostInjection).
+   */
+  readonly lostInjections: { nickname: string; from: string; text: string; known: Set<string> }[] = [];
   me: MeUser | undefined;
   devices: Device[] = [];
   private loggedIn = false;
   private readonly cleanups: { what: string; run: () => Promise<void> }[] = [];
 
   constructor(readonly context: UserContext) {
-    const { config, baseUrl, credentials, reporter } = context;
+    const { config, baseUrl, credentials } = context;
     this.session = new GwsSession(baseUrl, credentials, {
       timeoutMs: config.notificationTimeoutMs,
       tls: { ca: config.tls.ca, insecure: config.tls.insecure },
     });
-    this.notifications = new NotificationRecorder({
+    this.notifications = this.newRecorder(`${context.role} ${credentials.username}`, true);
+    this.sms = new SmsOperations(this);
+    this.voice = new VoiceOperations(this);
+  }
+
+  private newRecorder(name: string, withCredentials: boolean): NotificationRecorder {
+    const { config, baseUrl, credentials, reporter } = this.context;
+    return new NotificationRecorder({
       url: apiUrl(baseUrl, '/notifications'),
-      user: `${context.role} ${credentials.username}`,
-      authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`,
+      user: name,
+      authorization: withCredentials
+        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`
+        : undefined,
       cookies: () => this.session.cookieEntries(),
       csrf: () => this.session.csrfHeader,
       transport: config.cometdTransport,
@@ -76,8 +91,44 @@ export class GwsUser {
       quietWindowMs: config.quietWindowMs,
       step: (title, body) => reporter.step(title, body),
     });
-    this.sms = new SmsOperations(this);
-    this.voice = new VoiceOperations(this);
+  }
+
+  /**
+   * A second CometD client of this user, handshaken with the session cookie only (no Basic
+   * credentials), connected and subscribed; it is disconnected at teardown.
+   */
+  async connectWithCookieOnly(): Promise<NotificationRecorder> {
+    const recorder = this.newRecorder(`${this.label} (cookie only)`, false);
+    this.addCleanup('disconnecting the cookie-only CometD client', () => recorder.disconnect());
+    await this.context.reporter.step(`${this.label}: CometD handshake with the session cookie only`, async () => {
+      try {
+        await recorder.connect();
+      } catch (error) {
+        // Here the handshake is the behaviour under test: its refusal is the server's answer.
+        if (error instanceof HarnessError && error.code === 'COMETD_HANDSHAKE_REFUSED') {
+          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''));
+        }
+        throw error;
+      }
+    });
+    return recorder;
+  }
+
+  /**
+   * What a failed request must leave unchanged, as the server reports it: the user's channel states
+   * and the state and capabilities of each SMS session of this test.
+   */
+  async snapshot(): Promise<Record<string, unknown>> {
+    const channels = await this.operation('GET /api/v2/me/channels', '/me/channels', undefined, 'GET');
+    const list = ((channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels ?? [])
+      .map((c) => `${c.channel}=${c.userState?.state}`)
+      .sort();
+    const smssessions: Record<string, unknown> = {};
+    for (const id of [...this.smsSessions].sort()) {
+      const { statusCode, smssession } = await this.getSmsSession(id);
+      smssessions[id] = { statusCode, state: smssession?.state, capabilities: [...(smssession?.capabilities ?? [])].sort() };
+    }
+    return { channels: list, smssessions };
   }
 
   get role(): Role {
@@ -104,19 +155,22 @@ export class GwsUser {
    * Every operation of the typed APIs goes through here.
    */
   async operation(title: string, path: string, body: Record<string, unknown> | undefined, method: 'GET' | 'POST' = 'POST'): Promise<GwsReply> {
-    return this.context.reporter.step(`${this.label}: ${title}`, async () => {
-      const reply = method === 'GET' ? await this.session.get(path) : await this.session.post(path, body);
-      const exchange = this.session.exchanges[this.session.exchanges.length - 1];
-      await this.context.reporter.attach(`${method} ${path} (${this.username})`, redactedJson(exchange), 'application/json');
-      return reply;
-    });
+    return this.send(title, method, path, method === 'GET' ? undefined : body);
+  }
+
+  /** Any request in this user's session, deliberately malformed ones included (platform checks). */
+  send(title: string, method: Method, path: string, body?: unknown, options?: SendOptions): Promise<GwsReply> {
+    return reportedSend(this.session, this.context.reporter, `${this.label}: ${title}`, { method, path, body, options });
   }
 
   private async setupCall(title: string, path: string, body?: Record<string, unknown>): Promise<GwsReply> {
     const reply = await this.operation(title, path, body, body ? 'POST' : 'GET');
     const code = reply.isJson ? reply.statusCode : undefined;
     if (code !== 0 && code !== 7) {
-      const what = reply.isJson ? `statusCode ${String(code)} ${JSON.stringify((reply.json as { statusMessage?: unknown }).statusMessage ?? '')}` : reply.text.slice(0, 200);
+      const contentType = String(reply.headers['content-type'] ?? 'no content-type');
+      const what = reply.isJson
+        ? `statusCode ${String(code)} ${JSON.stringify((reply.json as { statusMessage?: unknown }).statusMessage ?? '')}`
+        : `${contentType} instead of JSON, is GWS_BASE_URL the origin of GWS and not of a portal or proxy page?: ${JSON.stringify(reply.text.slice(0, 200))}`;
       const hint = code === 20 ? `; check GWS_${this.role.toUpperCase()}_USERNAME and GWS_${this.role.toUpperCase()}_PASSWORD` : '';
       throw new HarnessError('SETUP_FAILED', `${this.label}: ${title} failed (HTTP ${reply.status}, ${what})${hint}`);
     }
@@ -150,19 +204,6 @@ export class GwsUser {
 
   private readonly endedSms = new Set<string>();
 
-  /**
-   * Ends this user's part in an SMS session if it is still open: Reject when Invited, else
-   * Complete (agent) or Leave (supervisor). Each session is ended once, even if the notification
-   * confirming it has not arrived yet. Returns a problem, if the server refused.
-   */
-  async endSmsSession(id: string): Promise<string | undefined> {
-    const state = this.smsStateOf(id);
-    if (this.endedSms.has(id) || state === undefined || FINISHED_SMS_STATES.has(state)) return undefined;
-    this.endedSms.add(id);
-    const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
-    return reply.statusCode === 0 ? undefined : `${this.label}: ending SMS session ${id} (${state}) answered ${reply.text.slice(0, 200)}`;
-  }
-
   /** The last state this user was told an SMS session is in. */
   smsStateOf(id: string): string | undefined {
     for (let i = this.notifications.transcript.length - 1; i >= 0; i -= 1) {
@@ -170,6 +211,59 @@ export class GwsUser {
       if (session?.id === id && typeof session.state === 'string') return session.state;
     }
     return undefined;
+  }
+
+  /**
+   * An injected session whose id the harness never learned is taken as its own only when exactly one
+   * session of this user is new since the injection and carries the injected customer (nickname,
+   * and the sender where the server reports it); otherwise nothing is touched and the problem is
+   * reported, because a foreign session must never be ended.
+   */
+  private async findLostInjection(lost: GwsUser['lostInjections'][number], problems: string[]): Promise<void> {
+    const reply = await this.operation('GET smssessions (find a lost injection)', '/me/smssessions?fields=*', undefined, 'GET');
+    const sessions = (reply.statusCode === 0 ? (reply.json as { smssessions?: SmsSessionView[] }).smssessions : undefined) ?? [];
+    const ours = sessions.filter((s) => {
+      if (lost.known.has(s.id) || this.smsSessions.has(s.id)) return false;
+      const customer = (s.participants ?? []).find((p) => p.type === 'Customer');
+      const from = (s.userData as Record<string, unknown> | undefined)?.FromAddress;
+      return customer?.nickname === lost.nickname && (from === undefined || from === lost.from);
+    });
+    if (ours.length === 1) this.smsSessions.add(ours[0]!.id);
+    else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
+  }
+
+  private async getSmsSession(id: string): Promise<{ statusCode: number | undefined; smssession: SmsSessionView | undefined }> {
+    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+    const statusCode = reply.statusCode;
+    return { statusCode, smssession: statusCode === 0 ? (reply.json as { smssession?: SmsSessionView }).smssession : undefined };
+  }
+
+  /** The state of an SMS session as the server reports it now; undefined when it no longer knows it. */
+  private async serverSmsState(id: string): Promise<string | undefined> {
+    return (await this.getSmsSession(id)).smssession?.state;
+  }
+
+  /**
+   * Ends one SMS session of this test: Reject while Invited, the role's finish otherwise. The state
+   * comes from the notifications, or from the server when they cannot be trusted (the CometD
+   * session was lost) or the first try was refused because the state had moved on.
+   */
+  async endSmsSession(id: string, problems: string[]): Promise<void> {
+    // Each session is ended once, even if the notification confirming it has not arrived yet.
+    if (this.endedSms.has(id)) return;
+    this.endedSms.add(id);
+    let state = this.notifications.dropped ? await this.serverSmsState(id) : (this.smsStateOf(id) ?? (await this.serverSmsState(id)));
+    for (let round = 0; round < 2; round += 1) {
+      if (state === undefined || FINISHED_SMS_STATES.has(state)) return;
+      const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
+      if (reply.statusCode === 0) return;
+      const known = state;
+      state = await this.serverSmsState(id);
+      if (round === 1 || state === known) {
+        problems.push(`${this.label}: ending SMS session ${id} (${known}) answered ${reply.text.slice(0, 200)}`);
+        return;
+      }
+    }
   }
 
   /**
@@ -188,12 +282,8 @@ export class GwsUser {
     };
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
       for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
-      for (const id of this.smsSessions) {
-        await attempt(`ending SMS session ${id}`, async () => {
-          const problem = await this.endSmsSession(id);
-          if (problem) problems.push(problem);
-        });
-      }
+      for (const lost of this.lostInjections) await attempt(`finding the SMS injected as ${lost.nickname}`, () => this.findLostInjection(lost, problems));
+      for (const id of this.smsSessions) await attempt(`ending SMS session ${id}`, () => this.endSmsSession(id, problems));
       await attempt('disconnecting CometD', () => this.notifications.disconnect());
       if (this.loggedIn) {
         await attempt('EndContactCenterSession', async () => {

@@ -22,6 +22,7 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
     }
   });
 
+  // Every top-level list but `faults` is something a run can leave behind: after a run all are empty.
   app.get('/mock/state', async () => ({
     faults: [...state.faults],
     logins: [...state.logins].map(([userId, login]) => ({

@@ -84,7 +84,7 @@ async function measureCase(fault: FaultName, offending: (data: Record<string, un
       if (!arrival) throw new Error(`fault ${fault}: the offending notification is not in the transcript`);
       fromArrival.push(failedAt - arrival.at);
       fromOperation.push(failedAt - sent);
-      await agent.endSmsSession(invited.id);
+      await agent.endSmsSession(invited.id, []);
     }
   } finally {
     await agent.teardown();

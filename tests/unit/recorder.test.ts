@@ -5,21 +5,12 @@ import { NotificationRecorder } from '../../helpers/cometd/recorder';
 import { anySmsNotification, smsNewMessages, smsParticipantsUpdated, smsStatus } from '../../helpers/cometd/sms-steps';
 import { HarnessError, NonConformance } from '../../helpers/errors';
 import { apiUrl } from '../../helpers/config';
-import { faults, mockConfig, userOf, withMock } from './support';
+import { failure, faults, mockConfig, userOf, withMock } from './support';
 
 function injector(url: string) {
   return new SmsInjector(new URL(url), silentReporter, { timeoutMs: 2000 });
 }
 
-async function failure(promise: PromiseLike<unknown>): Promise<{ error: Error; ms: number }> {
-  const started = performance.now();
-  try {
-    await promise;
-  } catch (error) {
-    return { error: error as Error, ms: performance.now() - started };
-  }
-  throw new Error('expected the wait to fail');
-}
 
 test('the session cookie and the server-set BAYEUX_BROWSER cookie both reach the CometD endpoint', async () => {
   await withMock({}, async (mock) => {

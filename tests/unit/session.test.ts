@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { HarnessError, NonConformance } from '../../helpers/errors';
 import { GwsSession } from '../../helpers/gws/session';
@@ -93,4 +95,30 @@ test('registered secrets are scrubbed from any text, also URL-encoded', () => {
   registerSecret('p@ss word!');
   expect(redactText('x p@ss word! y p%40ss%20word! z')).toBe('x [redacted] y [redacted] z');
   expect(redactText('Authorization: Basic YWdlbnQxOnNlY3JldA==')).toBe('Authorization: Basic [redacted]');
+});
+
+test('a 5xx page is a harness error TARGET_ERROR; a 5xx carrying a GWS reply is the server answer; a reset is CONNECTION_RESET', async () => {
+  const server = createServer((request, response) => {
+    if (request.url === '/api/v2/page') response.writeHead(503, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+    else if (request.url === '/api/v2/gws') response.writeHead(503, { 'content-type': 'application/json' }).end('{"statusCode":4,"statusMessage":"Voice service is not available at this time"}');
+    else request.socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const session = new GwsSession(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), agent1, { timeoutMs: 2000 });
+  try {
+    const page = (await session.get('/page').catch((e: unknown) => e)) as HarnessError;
+    expect(page).toBeInstanceOf(HarnessError);
+    expect(page.code).toBe('TARGET_ERROR');
+    expect(page.message).toMatch(/HTTP 503 with text\/html instead of a GWS reply.*Service Unavailable/);
+    expect(session.exchanges.at(-1)).toMatchObject({ status: 503, responseBody: '<html>Service Unavailable</html>' });
+    const gws = await session.get('/gws');
+    expect(gws.status).toBe(503);
+    expect(gws.statusCode).toBe(4);
+    const reset = (await session.get('/reset').catch((e: unknown) => e)) as HarnessError;
+    expect(reset.code).toBe('CONNECTION_RESET');
+  } finally {
+    await session.close();
+    server.closeAllConnections();
+    server.close();
+  }
 });

@@ -30,3 +30,14 @@ export function userOf(mock: MockHandle, role: 'agent' | 'supervisor' | 'caller'
 }
 
 export const faults = (...names: FaultName[]) => names;
+
+/** Awaits something that must fail, and says how long it took to. */
+export async function failure(promise: PromiseLike<unknown>): Promise<{ error: Error; ms: number }> {
+  const started = performance.now();
+  try {
+    await promise;
+  } catch (error) {
+    return { error: error as Error, ms: performance.now() - started };
+  }
+  throw new Error('expected a failure');
+}

@@ -1,0 +1,37 @@
+import type { Notification, Step } from './types';
+
+/**
+ * Steps for the platform checks: a user's own agent-state notifications, and the same about
+ * another user's device, for the check that one user's notifications never reach another.
+ */
+
+interface DeviceView {
+  id?: unknown;
+  userState?: { state?: unknown };
+}
+
+function deviceOf(n: Notification, deviceId: string): DeviceView | undefined {
+  if (n.data.messageType !== 'DeviceStateChangeMessage' || !Array.isArray(n.data.devices)) return undefined;
+  return (n.data.devices as DeviceView[]).find((d) => d && d.id === deviceId);
+}
+
+/** DeviceStateChangeMessage for this device, with the agent state `state` (Ready, NotReady). */
+export function platformDeviceState(deviceId: string, state: string): Step {
+  return {
+    describe: `DeviceStateChangeMessage device=${deviceId} userState=${state}`,
+    kind: (n) => deviceOf(n, deviceId) !== undefined,
+    verify: (n) => {
+      const actual = deviceOf(n, deviceId)?.userState?.state;
+      return actual === state ? [] : [`userState.state is ${JSON.stringify(actual)}, expected ${JSON.stringify(state)}`];
+    },
+  };
+}
+
+/** Any DeviceStateChangeMessage about this device: what another user must never receive. */
+export function anyDeviceState(deviceId: string, why: string): Step {
+  return {
+    describe: `DeviceStateChangeMessage about device ${deviceId} (${why})`,
+    kind: (n) => deviceOf(n, deviceId) !== undefined,
+    verify: () => [],
+  };
+}

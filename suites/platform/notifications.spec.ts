@@ -1,0 +1,38 @@
+import { anyDeviceState, expect, meta, platformDeviceState, test } from '../harness';
+
+/**
+ * Notifications: CometD at /api/v2/notifications, authorized by the user's session, delivering each
+ * user's /v2/me/... topics to that user only.
+ * https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents
+ */
+
+test.describe('Notifications', () => {
+  test(
+    'a CometD handshake carrying only the session cookie succeeds and its subscription to /v2/me/* is acknowledged',
+    meta({
+      id: 'platform.notifications.cookie-handshake',
+      page: 'platform.notifications',
+      requirements: ['COMETD-COOKIE-HANDSHAKE'],
+      features: [],
+      inferred: "Genesys's sample client authorizes CometD with the cookie of an authenticated GET /me; no page states it.",
+    }),
+    async ({ agent }) => {
+      const cookieOnly = await agent.connectWithCookieOnly();
+      expect(cookieOnly.dropped, 'the cookie-only CometD session').toBeUndefined();
+    },
+  );
+
+  test(
+    "the agent's state change reaches the agent and never the caller",
+    meta({ id: 'platform.notifications.user-isolation', page: 'platform.notifications', requirements: ['COMETD-USER-ISOLATION'], features: ['api-voice'] }),
+    async ({ agent, caller }) => {
+      const device = agent.device.id;
+      const quiet = caller.notifications.expectQuiet(anyDeviceState(device, `it is ${agent.label}'s device, not the caller's`));
+      const seen = agent.notifications.expect(platformDeviceState(device, 'NotReady'), platformDeviceState(device, 'Ready'));
+      expect(await agent.send('NotReady on voice', 'POST', '/me/channels/voice', { operationName: 'NotReady' })).toHaveStatusCode(0);
+      expect(await agent.send('Ready on voice', 'POST', '/me/channels/voice', { operationName: 'Ready' })).toHaveStatusCode(0);
+      await seen;
+      await quiet;
+    },
+  );
+});
