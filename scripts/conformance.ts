@@ -66,6 +66,12 @@ function writeEnvironment(config: Config, report: JsonReport, info: RunInfo, res
   writeFileSync(resolve(resultsDir, 'environment.properties'), Object.entries(lines).map(([k, v]) => `${k}=${v.replace(/\n/g, ' ')}`).join('\n') + '\n');
 }
 
+const VERDICT_LINE: Record<RunRecord['verdict'], string> = {
+  conformant: 'CONFORMANT',
+  'non-conformant': 'NON-CONFORMANT',
+  'could-not-run': 'COULD NOT RUN',
+};
+
 /** What kept the run from checking the server, once per kind, so that a CI log says it first. */
 function harnessCauses(record: RunRecord): string[] {
   const causes = new Map<string, { count: number; example: string }>();
@@ -137,7 +143,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
 
   const c = record.counts;
   process.stdout.write(
-    `\nverdict: ${record.verdict.toUpperCase()}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
+    `\nverdict: ${VERDICT_LINE[record.verdict]}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
       `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
   );
   for (const line of harnessCauses(record)) process.stdout.write(`${line}\n`);

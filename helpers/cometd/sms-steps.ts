@@ -219,19 +219,28 @@ export function anySmsNotification(id: string): Step {
 /**
  * A StatusChange Invited for a session not yet known to this user: how an inbound SMS arrives.
  * Sessions in other states are not this step's kind: they may belong to someone else's work.
+ * Where the server shows who the customer is (a Customer participant, or `userData.FromAddress`),
+ * a session of another customer is not this step's kind either: the harness never takes a foreign
+ * SMS for its own when the server gives it the means to tell them apart.
  */
-export function smsInvitedNew(known: ReadonlySet<string>): Step {
+export function smsInvitedNew(known: ReadonlySet<string>, customer?: { nickname: string; from: string }): Step {
   return {
-    describe: 'StatusChange of a new smssession with state=Invited',
+    describe: `StatusChange of a new smssession with state=Invited${customer ? ` from ${customer.nickname} (${customer.from})` : ''}`,
     kind: (n) => {
       const session = n.data.smssession as Json | undefined;
-      return (
-        n.data.messageType === 'SMSsessionStateChangeMessage' &&
-        n.data.notificationType === 'StatusChange' &&
-        typeof session?.id === 'string' &&
-        session.state === 'Invited' &&
-        !known.has(session.id)
-      );
+      if (
+        n.data.messageType !== 'SMSsessionStateChangeMessage' ||
+        n.data.notificationType !== 'StatusChange' ||
+        typeof session?.id !== 'string' ||
+        session.state !== 'Invited' ||
+        known.has(session.id)
+      ) {
+        return false;
+      }
+      if (!customer) return true;
+      const from = (session.userData as Json | undefined)?.FromAddress;
+      const listed = (Array.isArray(session.participants) ? (session.participants as Json[]) : []).find((p) => p.type === 'Customer');
+      return (typeof from !== 'string' || from === customer.from) && (typeof listed?.nickname !== 'string' || listed.nickname === customer.nickname);
     },
     verify: () => [],
   };

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { smsInvitedNew, type SmsSessionView } from '../cometd/sms-steps';
 import { HarnessError } from '../errors';
@@ -44,10 +45,12 @@ export class SmsInjector {
 
   /** Injects an SMS for `to` and returns the session it was offered as, once Invited arrived. */
   async inbound(input: InboundSms): Promise<InvitedSms> {
-    const customer = { nickname: input.nickname ?? 'PersonP', from: input.from ?? '+15550100', text: input.text };
+    // A sender number of its own for each injection, so that a server showing the sender lets the
+    // harness tell its SMS from anyone else's (smsInvitedNew).
+    const customer = { nickname: input.nickname ?? 'PersonP', from: input.from ?? `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`, text: input.text };
     return this.reporter.step(`customer ${customer.nickname} texts ${JSON.stringify(input.text)} to ${input.to.label}`, async () => {
       const known = new Set(input.to.notifications.transcript.map((n) => (n.data.smssession as { id?: string } | undefined)?.id).filter(Boolean) as string[]);
-      const invited = input.to.notifications.expect(smsInvitedNew(known));
+      const invited = input.to.notifications.expect(smsInvitedNew(known, customer));
       const payload = { agent: input.to.username, ...customer };
       let status: number;
       let text: string;
