@@ -1,4 +1,5 @@
 import { deviceMonitoring, establishCall, expect, meta, startMonitoring, supervisorLeg, test } from '../harness';
+import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
 
 /**
  * BargeIn: the supervisor joins the agent's call at once if there is one, else the next call;
@@ -6,43 +7,14 @@ import { deviceMonitoring, establishCall, expect, meta, startMonitoring, supervi
  * https://docs.genesys.com/Documentation:HTCC:API:SupervisorBargeIn:8.5.2 (the seed page)
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
+const features = VOICE_FEATURES;
 const page = 'voice.barge-in';
 
-const REQUESTS: { name: string; id: string; options: { scope?: 'Agent'; mode?: 'NextCall' }; shows: { scope: 'Agent' | 'Call'; mode: 'NextCall' | 'AllCalls' }; requirements: Meta['requirements'] }[] = [
-  {
-    name: 'without scope or mode answers statusCode 0; the device shows BargeIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
-    id: 'defaults',
-    options: {},
-    shows: { scope: 'Call', mode: 'AllCalls' },
-    requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED'],
-  },
-  {
-    name: 'with scope Agent and mode NextCall answers statusCode 0; the device shows BargeIn with them',
-    id: 'agent-next-call',
-    options: { scope: 'Agent', mode: 'NextCall' },
-    shows: { scope: 'Agent', mode: 'NextCall' },
-    requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-PARAMETERS'],
-  },
-];
 
 const MUTE_INFERRED = 'mute Off for a leg joined in BargeIn: the SwitchToBargeIn page shows mute Off in BargeIn, no page shows a leg joined in BargeIn';
 
 test.describe('BargeIn', () => {
-  for (const request of REQUESTS) {
-    test(
-      `BargeIn ${request.name}`,
-      meta({ id: `voice.barge-in.${request.id}`, page, requirements: request.requirements, features }),
-      async ({ agent, supervisor }) => {
-        const armed = supervisor.notifications.expect(
-          deviceMonitoring(supervisor.device.id, { state: 'BargeIn', ...request.shows, target: agent.device.id }),
-        );
-        expect(await supervisor.voice.bargeIn(agent, request.options)).toHaveStatusCode(0);
-        await armed;
-      },
-    );
-  }
+  monitoringRequestTests('BargeIn');
 
   test(
     "BargeIn before a call brings the supervisor into the agent's next call, with mute Off",

@@ -1,8 +1,6 @@
 import {
-  deviceMonitoring,
   endCall,
   establishCall,
-  expect,
   meta,
   monitoringRefused,
   refusedNowOrLater,
@@ -11,6 +9,7 @@ import {
   test,
   callOf,
 } from '../harness';
+import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
 
 /**
  * ListenIn: silent monitoring of an agent's device, the modes NextCall and AllCalls, and the
@@ -18,43 +17,14 @@ import {
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
+const features = VOICE_FEATURES;
 const page = 'voice.listen-in';
 
-const REQUESTS: { name: string; id: string; options: { scope?: 'Agent'; mode?: 'NextCall' }; shows: { scope: 'Agent' | 'Call'; mode: 'NextCall' | 'AllCalls' }; requirements: Meta['requirements'] }[] = [
-  {
-    name: 'without scope or mode answers statusCode 0; the device shows ListenIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
-    id: 'defaults',
-    options: {},
-    shows: { scope: 'Call', mode: 'AllCalls' },
-    requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED', 'VOICE-NOTIFICATION-SCHEMAS'],
-  },
-  {
-    name: 'with scope Agent and mode NextCall answers statusCode 0; the device shows ListenIn with them',
-    id: 'agent-next-call',
-    options: { scope: 'Agent', mode: 'NextCall' },
-    shows: { scope: 'Agent', mode: 'NextCall' },
-    requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-PARAMETERS'],
-  },
-];
 
 const MUTE_INFERRED = 'mute On for a leg joined in ListenIn: the SwitchToListenIn page shows mute On in ListenIn, no page shows a leg joined in ListenIn';
 
 test.describe('ListenIn', () => {
-  for (const request of REQUESTS) {
-    test(
-      `ListenIn ${request.name}`,
-      meta({ id: `voice.listen-in.${request.id}`, page, requirements: request.requirements, features }),
-      async ({ agent, supervisor }) => {
-        const armed = supervisor.notifications.expect(
-          deviceMonitoring(supervisor.device.id, { state: 'ListenIn', ...request.shows, target: agent.device.id }),
-        );
-        expect(await supervisor.voice.listenIn(agent, request.options)).toHaveStatusCode(0);
-        await armed;
-      },
-    );
-  }
+  monitoringRequestTests('ListenIn', ['VOICE-NOTIFICATION-SCHEMAS']);
 
   test(
     "after ListenIn the agent's next call reaches the supervisor, whose leg has mute On",
