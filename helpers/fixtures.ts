@@ -85,20 +85,7 @@ async function personFixture(
   } finally {
     const problems = await user.teardown();
     await report.attach(`http-${role}.json`, redactedJson(user.session.exchanges), 'application/json');
-    await report.attach(
-      `notifications-${role}.json`,
-      redactedJson(
-        user.notifications.transcript.map((n) => ({
-          seq: n.seq,
-          channel: n.channel,
-          receivedAt: new Date(n.receivedAt).toISOString(),
-          schema: n.verdict.schema ?? null,
-          schemaIssues: [...n.verdict.envelope, ...n.verdict.issues],
-          data: n.data,
-        })),
-      ),
-      'application/json',
-    );
+    await report.attach(`notifications-${role}.json`, redactedJson(user.notifications.forReport()), 'application/json');
     if (user.notifications.events.length > 0) {
       await report.attach(`cometd-events-${role}.json`, redactedJson(user.notifications.events), 'application/json');
     }

@@ -276,6 +276,18 @@ export class NotificationRecorder {
     this.stop();
   }
 
+  /** The transcript as the report shows it: arrival times as ISO text, each schema verdict beside its payload. */
+  forReport(): unknown[] {
+    return this.transcript.map((n) => ({
+      seq: n.seq,
+      channel: n.channel,
+      receivedAt: new Date(n.receivedAt).toISOString(),
+      schema: n.verdict.schema ?? null,
+      schemaIssues: [...n.verdict.envelope, ...n.verdict.issues],
+      data: n.data,
+    }));
+  }
+
   /** Messages whose payload broke its schema (or the envelope's), for the test's final check. */
   schemaViolations(): Notification[] {
     return this.transcript.filter((n) => n.verdict.envelope.length > 0 || n.verdict.issues.length > 0);

@@ -47,16 +47,7 @@ function bareUser(mock: MockHandle, role: Role, set: number): BareUser {
 async function harnessTeardown(user: GwsUser): Promise<void> {
   const problems = await user.teardown();
   redactedJson(user.session.exchanges);
-  redactedJson(
-    user.notifications.transcript.map((n) => ({
-      seq: n.seq,
-      channel: n.channel,
-      receivedAt: new Date(n.receivedAt).toISOString(),
-      schema: n.verdict.schema ?? null,
-      schemaIssues: [...n.verdict.envelope, ...n.verdict.issues],
-      data: n.data,
-    })),
-  );
+  redactedJson(user.notifications.forReport());
   if (problems.length > 0 || user.notifications.schemaViolations().length > 0) {
     throw new Error(`${user.label}: clean-up problems or schema violations: ${problems.join('; ')}`);
   }
