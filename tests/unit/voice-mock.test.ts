@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { callState } from '../../helpers/cometd/voice-steps';
+import { callState, newCall } from '../../helpers/cometd/voice-steps';
 import type { GwsUser } from '../../helpers/gws/user';
-import { superviseCall } from '../../helpers/gws/voice-scenario';
+import { establishCall, superviseCall } from '../../helpers/gws/voice-scenario';
 import type { MockHandle } from '../../mock/server';
 import { userOf, withMock } from './support';
 
@@ -105,5 +105,24 @@ test('teardown hangs up the calls and cancels the monitoring the test made, and 
     expect(state.calls).toEqual([]);
     expect(state.monitorings).toEqual([{ supervisor: 'supervisor2', target: 'agent2', state: 'Coach', mode: 'AllCalls', scope: 'Call' }]);
     expect(state.logins).toEqual([]);
+  });
+});
+
+test("a call of someone else ringing on the agent's device is never answered or hung up by the harness", async () => {
+  await withMock({}, async (mock) => {
+    const [agent, caller, stranger] = await loggedIn(userOf(mock, 'agent'), userOf(mock, 'caller'), userOf(mock, 'caller', 2));
+    // The stranger's call reaches the agent first: the test's own call comes after it.
+    const ringing = agent.notifications.expect(newCall(agent.voice.knownCalls(), ['Ringing', 'Established']));
+    expect((await stranger.session.post(`/me/devices/${stranger.device.id}/calls`, { operationName: 'Dial', destination: { phoneNumber: agent.device.phoneNumber } })).statusCode).toBe(0);
+    const foreignId = (((await ringing)[0]!.data.call as { id: string }).id);
+
+    await establishCall(caller, agent);
+    for (const user of [agent, caller]) expect(await user.teardown(), user.label).toEqual([]);
+
+    const requests = [...agent.session.exchanges, ...caller.session.exchanges].filter((e) => e.url.includes(foreignId) || JSON.stringify(e.requestBody ?? '').includes(foreignId));
+    expect(requests.map((e) => `${e.method} ${e.url}`), 'requests naming the stranger\'s call').toEqual([]);
+    const foreign = (await mockState(mock)).calls.find((c) => c.legs.some((l) => l.user === 'agent1' && l.state === 'Ringing'));
+    expect(foreign, "the stranger's call, still ringing on agent1").toBeDefined();
+    expect(await stranger.teardown()).toEqual([]);
   });
 });
