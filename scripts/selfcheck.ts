@@ -22,7 +22,10 @@ async function main(): Promise<number> {
   process.env.GWS_NOTIFICATION_TIMEOUT_MS = '1500';
   process.env.GWS_QUIET_WINDOW_MS = '500';
   mkdirSync(OUT, { recursive: true });
-  process.stdout.write(`self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults\n`);
+  process.stdout.write(
+    `self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults ` +
+      `(failures are expected here: the verdict per fault follows the run)\n`,
+  );
   await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts'], { env: process.env });
 
   const report = readReport(resolve(OUT, 'results.json'));
