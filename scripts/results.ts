@@ -95,16 +95,3 @@ export function readOutcomes(report: JsonReport): TestOutcome[] {
 export function readReport(file: string): JsonReport {
   return JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
 }
-
-/** 0: everything applicable passed; 1: the server does not conform; 2: the run could not be carried out. */
-export function exitStatus(outcomes: TestOutcome[], runErrors: number): 0 | 1 | 2 {
-  if (outcomes.some((o) => o.verdict === 'nonconformance')) return 1;
-  if (runErrors > 0 || outcomes.some((o) => o.verdict === 'harness-error' || o.verdict === 'other')) return 2;
-  return 0;
-}
-
-export function summarize(outcomes: TestOutcome[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { passed: 0, nonconformance: 0, 'harness-error': 0, 'not-applicable': 0, other: 0 };
-  for (const o of outcomes) counts[o.verdict] += 1;
-  return counts;
-}
