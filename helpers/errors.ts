@@ -55,14 +55,39 @@ export class HarnessError extends Error {
   }
 }
 
+/**
+ * What a check rests on (DESIGN.md, "Basis of every requirement"): `stated` (a sentence of a page),
+ * `printed` (shown in every documented sample), `inferred` (a reading the pages support but do not
+ * say), `open` (the pages leave it open: observed, never judged).
+ */
+export type Basis = 'stated' | 'printed' | 'inferred' | 'open';
+
+export interface GradeOptions {
+  /** Set when the broken check rests on an inference: the failure is non-strict, with this reading named. */
+  inferred?: string | undefined;
+}
+
+/**
+ * The server broke a check. A check resting on a `stated` or `printed` basis fails with
+ * `[nonconformance:CODE]`; one resting on an inference fails with `[nonstrict:CODE]` and names the
+ * reading: reported apart, and failing the gate only in strict mode.
+ */
 export class NonConformance extends Error {
   readonly kind = 'nonconformance' as const;
+  readonly strict: boolean;
   constructor(
     readonly code: NonConformanceCode,
     detail: string,
+    grade: GradeOptions = {},
   ) {
-    super(`[nonconformance:${code}] ${redactText(detail)}`);
-    this.name = 'NonConformance';
+    const strict = grade.inferred === undefined;
+    super(
+      strict
+        ? `[nonconformance:${code}] ${redactText(detail)}`
+        : `[nonstrict:${code}] ${redactText(detail)}\n(non-strict: this differs from a reading of the documentation, not from what it states: ${redactText(grade.inferred!)})`,
+    );
+    this.strict = strict;
+    this.name = strict ? 'NonConformance' : 'NonStrict';
   }
 }
 
@@ -77,12 +102,13 @@ export class ConfigError extends HarnessError {
   }
 }
 
-export type FailureKind = 'harness' | 'nonconformance' | 'assertion' | 'unknown';
+export type FailureKind = 'harness' | 'nonconformance' | 'nonstrict' | 'assertion' | 'unknown';
 
 /** Classifies a failure message as printed in a report. */
 export function classifyFailureMessage(message: string): FailureKind {
   if (/\[harness:[A-Z_]+\]/.test(message)) return 'harness';
   if (/\[nonconformance:[A-Z_]+\]/.test(message)) return 'nonconformance';
+  if (/\[nonstrict:[A-Z_]+\]/.test(message)) return 'nonstrict';
   if (/expect\(|Expected|Received/.test(message)) return 'assertion';
   return 'unknown';
 }

@@ -7,7 +7,7 @@ import { ANNOTATION } from '../helpers/meta';
  * failure kind. The exit status, the self-check and the report tooling all start here.
  */
 
-export type Verdict = 'passed' | 'nonconformance' | 'harness-error' | 'not-applicable' | 'other';
+export type Verdict = 'passed' | 'nonconformance' | 'non-strict' | 'harness-error' | 'not-applicable' | 'other';
 
 export interface TestOutcome {
   id: string | undefined;
@@ -54,6 +54,7 @@ function verdictOf(status: string, kind: FailureKind | undefined): Verdict {
   if (status === 'skipped') return 'not-applicable';
   if (status === 'timedOut' || status === 'interrupted') return 'harness-error';
   if (kind === 'nonconformance' || kind === 'assertion') return 'nonconformance';
+  if (kind === 'nonstrict') return 'non-strict';
   if (kind === 'harness' || kind === 'unknown') return 'harness-error';
   return 'other';
 }
