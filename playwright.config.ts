@@ -30,6 +30,8 @@ export default defineConfig({
     ['json', { outputFile: `${REPORTS}/results.json` }],
     ['allure-playwright', { resultsDir: process.env.GWS_ALLURE_RESULTS || `${REPORTS}/allure-results`, detail: true, suiteTitle: false }],
     // A run split with --shard also writes a blob report when asked, for `playwright merge-reports`.
+    // Ends the run once the target is unusable for every test (helpers/early-stop.ts).
+    ['./helpers/early-stop.ts', { file: `${REPORTS}/early-stop.json` }],
     ...(process.env.PLAYWRIGHT_BLOB_OUTPUT_DIR ? [['blob'] as ['blob']] : []),
   ],
   use: {},

@@ -24,8 +24,11 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(
     'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--sets 8] [--tls-key key.pem --tls-cert cert.pem]\n' +
-      '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
-      '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n',
+      '  --port 0 (the default, or GWS_MOCK_PORT) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
+      '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n' +
+      '  --help this text.\n' +
+      'The process is the server: Ctrl-C, or SIGTERM/SIGHUP to the PID npm run mock printed under, stops it.\n' +
+      'Exit status: 0 stopped by a signal; 2 it could not start (bad option, port in use, unreadable TLS files).\n',
   );
   process.exit(0);
 }
@@ -63,10 +66,13 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {
+    // Open long-polls may hold the close back: the process ends within a bound whatever they do.
+    setTimeout(() => process.exit(0), 2_000).unref();
     void mock.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
 }
 
 main().catch((error: unknown) => {

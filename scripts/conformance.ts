@@ -1,10 +1,13 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
+import { EARLY_STOP_FILE, type EarlyStop } from '../helpers/early-stop';
 import { ANNOTATION } from '../helpers/meta';
 import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
 import { buildRunRecord, type RunRecord } from '../reports/lib/record';
 import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
+import { helpRequested } from './help';
+import { preflightOrExit } from './preflight';
 import { readOutcomes, readReport, type JsonReport } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
@@ -105,6 +108,8 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   } catch (error) {
     fail((error as Error).message);
   }
+  // Against a real target: the preflight, which exits 2 with every problem found before any test.
+  await preflightOrExit(config);
   const info = await collectRunInfo(config, new Date());
   process.stdout.write(
     `gws-conformance: target ${info.target.url} (server version ${info.target.serverVersion}); features ${info.features.join(', ')}; ` +
@@ -128,6 +133,12 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   } catch {
     fail(`the run left no result file (${relative(process.cwd(), jsonReport)}); Playwright exited with ${tests.code}`);
   }
+  // A run stopped because the target was unusable could not check the server, whatever else failed.
+  const stop = readEarlyStop();
+  if (stop) {
+    record.verdict = 'could-not-run';
+    record.exitStatus = 2;
+  }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
 
   // Allure 3 does not replace a report already in the output folder: it writes the new one into
@@ -142,6 +153,10 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   );
 
   const c = record.counts;
+  if (stop) {
+    const notRun = record.tests.filter((t) => t.verdict === 'not-applicable' && !record.notApplicable.find((n) => n.id === t.id)?.reason).length;
+    process.stdout.write(`\nstopped early: ${stop.reason}; ${notRun} tests did not run (counted below as not applicable): ${stop.evidence}\n`);
+  }
   process.stdout.write(
     `\nverdict: ${VERDICT_LINE[record.verdict]}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
       `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
@@ -154,7 +169,35 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   return record;
 }
 
+/** Why the run was stopped early (helpers/early-stop.ts), if it was. */
+function readEarlyStop(): EarlyStop | undefined {
+  try {
+    return JSON.parse(readFileSync(resolve(REPORTS, EARLY_STOP_FILE), 'utf8')) as EarlyStop;
+  } catch {
+    return undefined;
+  }
+}
+
+export const CONFORMANCE_HELP = `Usage: npm run conformance -- [--mock] [--known-failures FILE] [Playwright arguments]
+
+Runs the conformance suites against the target configured in the environment or .env
+(GWS_BASE_URL and the users; .env.example lists every variable), or the embedded mock.
+  --mock                   ignore any configured target and run against the embedded mock
+  --known-failures FILE    declared known failures (default: known-failures.json if present)
+  --help, -h               this text
+Anything else goes to Playwright, e.g. --grep Accept, suites/sms, --shard=1/2, --workers=1.
+Against a real target the preflight (npm run preflight) runs first; GWS_PREFLIGHT=off skips it.
+The run stops early when the target is unusable for every test (unreachable, every login refused).
+
+Reports: reports/run.json, reports/junit.xml, reports/results.json, reports/allure-report/
+(GWS_REPORTS_DIR moves them).
+
+Exit status: 0 conformant; 1 non-conformant; 2 could not run (configuration, preflight, an
+unusable target, harness errors, or the reports could not be written).
+`;
+
 if (require.main === module) {
+  if (helpRequested(process.argv.slice(2), CONFORMANCE_HELP)) process.exit(0);
   conform(parseArgs(process.argv.slice(2))).then(
     (record) => process.exit(record.exitStatus),
     (error: unknown) => fail((error as Error).message),

@@ -40,7 +40,8 @@ function childEnv(env: Record<string, string>, dir: string): NodeJS.ProcessEnv {
     clean[name] = value;
   }
   for (const name of TARGET_VARIABLES) clean[name] = '';
-  return { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', GWS_REPORTS_DIR: dir, GWS_MOCK_FAULTS: '', ...env };
+  // The preflight is off unless a test asks for it: most tests put a fault where the preflight would stop the run.
+  return { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', GWS_REPORTS_DIR: dir, GWS_MOCK_FAULTS: '', GWS_PREFLIGHT: 'off', ...env };
 }
 
 export async function runHarness(name: string, env: Record<string, string>, args: string[]): Promise<HarnessRun> {
