@@ -23,14 +23,18 @@ export function registerSmsRoutes(app: FastifyInstance, sms: SmsDomain, monitori
     return { statusCode: 0, smssessions: mine.map(({ session, party }) => sms.view(session, party, true)) };
   });
 
-  app.get('/api/v2/me/smssessions/:id', async (request) => {
-    const { session, party } = sms.find(who(request), (request.params as { id: string }).id);
-    return { statusCode: 0, smssession: sms.view(session, party, true) };
-  });
+  // A session's `uri` (the injector's reply, the notifications) is printed without `/me`
+  // (/api/v2/smssessions/{id}): that form is served too, for the authenticated user, as with `/me`.
+  for (const path of ['/api/v2/me/smssessions/:id', '/api/v2/smssessions/:id']) {
+    app.get(path, async (request) => {
+      const { session, party } = sms.find(who(request), (request.params as { id: string }).id);
+      return { statusCode: 0, smssession: sms.view(session, party, true) };
+    });
 
-  app.post('/api/v2/me/smssessions/:id', async (request, reply) => {
-    const user = who(request);
-    const body = bodyOf(request);
-    return answer(reply, sms.operate(user, (request.params as { id: string }).id, body));
-  });
+    app.post(path, async (request, reply) => {
+      const user = who(request);
+      const body = bodyOf(request);
+      return answer(reply, sms.operate(user, (request.params as { id: string }).id, body));
+    });
+  }
 }

@@ -59,6 +59,29 @@ test('the injector refuses an agent who is not Ready on the SMS channel, saying 
   });
 });
 
+test("the injector's reply uri, /api/v2/smssessions/{id} without /me, serves the session and its operations", async () => {
+  await withMock({}, async (mock) => {
+    const agent = userOf(mock, 'agent');
+    await agent.login();
+    try {
+      const response = await fetch(mock.smsInjectUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agent: 'agent1', from: '+15550100', nickname: 'P', text: 'hi' }),
+      });
+      const { id, uri } = (await response.json()) as { id: string; uri: string };
+      expect(uri).toBe(`${mock.url}/api/v2/smssessions/${id}`);
+      agent.smsSessions.add(id);
+      const path = new URL(uri).pathname.replace(/^\/api\/v2/, '');
+      const read = await agent.session.get(path);
+      expect(read.json).toMatchObject({ statusCode: 0, smssession: { id, state: 'Invited' } });
+      expect((await agent.session.post(path, { operationName: 'Reject' })).statusCode).toBe(0);
+    } finally {
+      expect(await agent.teardown()).toEqual([]);
+    }
+  });
+});
+
 test('teardown leaves nothing behind: sessions ended, logins gone', async () => {
   await withMock({}, async (mock) => {
     const agent = userOf(mock, 'agent');
