@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../helpers/config';
 import { conform, parseArgs } from '../scripts/conformance';
+import { HELP, helpRequested } from '../scripts/help';
 import { filesContaining, MANIFEST, writeManifest } from './lib/bundle';
 import type { RunRecord } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
@@ -91,6 +92,7 @@ async function main(): Promise<number> {
   return record.exitStatus;
 }
 
+if (helpRequested(process.argv.slice(2), HELP.certify)) process.exit(0);
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -4,6 +4,7 @@ import type { Latency } from './lib/evidence';
 import { RECORD_FORMAT, type RunRecord, type TestVerdict } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
 import { ROOT } from './lib/run-info';
+import { HELP, helpRequested } from '../scripts/help';
 
 /**
  * `npm run compare -- <baseline.json> <current.json>`: two run records (reports/run.json of a
@@ -114,6 +115,7 @@ function main(): number {
 }
 
 if (require.main === module) {
+  if (helpRequested(process.argv.slice(2), HELP.compare)) process.exit(0);
   try {
     process.exit(main());
   } catch (error) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { TARGET_VARIABLES } from '../helpers/config';
 import { readMeta } from '../helpers/meta';
 import { readOutcomes, type JsonReport } from '../scripts/results';
+import { HELP, helpRequested } from '../scripts/help';
 import { PLAYWRIGHT_CLI, run } from '../scripts/run';
 import { PAGES } from '../suites/catalogue/pages';
 import { REQUIREMENTS } from '../suites/catalogue/requirements';
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
+if (helpRequested(process.argv.slice(2), HELP.coverage)) process.exit(0);
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -3,10 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { ANNOTATION } from '../helpers/meta';
 import { PAGES } from '../suites/catalogue/pages';
+import { HELP } from '../scripts/help';
+import { checkSummary } from './render-check-summary';
 
 /**
  * `npm run report:check`: the generated Allure report as a person sees it. Serves
@@ -15,6 +18,9 @@ import { PAGES } from '../suites/catalogue/pages';
  * run and that a test opens with its steps and attachments. Two screenshots land under reports/.
  * The expectations come from the same run's Playwright JSON report (reports/results.json).
  *
+ * The single-file report (allure-report.html) is opened from disk the same way, and with --summary
+ * a certification bundle's summary.html (render-check-summary.ts). --help lists the options.
+ *
  * Exit status: 0 the report renders; 1 it does not (the message says what is missing);
  * 2 the check cannot run (no report, no results); 3 Chromium is not installed.
  */
@@ -22,6 +28,7 @@ import { PAGES } from '../suites/catalogue/pages';
 const ROOT = resolve(__dirname, '..');
 const EXIT = { ok: 0, broken: 1, cannotRun: 2, noChromium: 3 } as const;
 const WAIT_MS = 15_000;
+const SINGLE_FILE_WAIT_MS = 90_000;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const { values } = parseArgs({
@@ -30,14 +37,31 @@ const { values } = parseArgs({
     results: { type: 'string', default: resolve(ROOT, 'reports/results.json') },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     out: { type: 'string', default: resolve(ROOT, 'reports') },
+    single: { type: 'string', default: resolve(ROOT, 'reports/allure-report.html') },
+    summary: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(HELP['report:check']);
+  process.exit(0);
+}
 
 class CheckFailed extends Error {}
 class CannotRun extends Error {}
 
-/** The name of a step of the agent's: "agent agent2: Accept smssession 0000…". */
-const AGENT_STEP = /^agent agent\S*: /;
+/**
+ * A step of the test's agent: "agent <username>: Accept smssession 0000…". The username is the
+ * test's own, read from the run's record (its users annotation), so that a run against any target,
+ * with any user names, is checked alike.
+ */
+const agentStep = (username: string) => new RegExp(`^agent ${escape(username)}: `);
+
+/** The users of a test as the run recorded them ("agent1, supervisor1, caller1"). */
+function usersOf(annotations: { type: string; description?: string }[]): string[] {
+  return (annotations.find((a) => a.type === ANNOTATION.users)?.description ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+}
 
 const say = (line: string) => process.stdout.write(`report check: ${line}\n`);
 
@@ -58,7 +82,7 @@ interface Expected {
    * A passed test with a step of the agent's, to open. The step's title names an SMS session id
    * that only this run produced: finding it proves the report is of the same run, not a stale one.
    */
-  sample: { title: string; id: string | undefined; step: string };
+  sample: { title: string; id: string | undefined; step: string; agent: string };
 }
 
 function expectedFrom(resultsFile: string): Expected {
@@ -76,8 +100,10 @@ function expectedFrom(resultsFile: string): Expected {
           if (page) suites.add(page.section).add(page.operation);
           const last = test.results.at(-1);
           const id = test.annotations.find((a) => a.type === ANNOTATION.id)?.description;
-          const step = last?.steps?.find((s) => AGENT_STEP.test(s.title))?.title;
-          if (last?.status === 'passed' && step) candidates.push({ title: spec.title, id, step });
+          for (const agent of usersOf(test.annotations)) {
+            const step = last?.steps?.find((s) => agentStep(agent).test(s.title))?.title;
+            if (last?.status === 'passed' && step) candidates.push({ title: spec.title, id, step, agent });
+          }
         }
       }
       walk(suite.suites ?? [], depth + 1);
@@ -128,11 +154,11 @@ async function serve(dir: string): Promise<{ url: string; server: Server; missin
 // ---------------------------------------------------------------------------------------------
 
 /** Waits for something the report must show; its absence is the report's failure, said plainly. */
-async function shows(locator: Locator, what: string): Promise<void> {
+async function shows(locator: Locator, what: string, timeout = WAIT_MS): Promise<void> {
   try {
-    await locator.first().waitFor({ timeout: WAIT_MS });
+    await locator.first().waitFor({ timeout });
   } catch {
-    throw new CheckFailed(`${what} did not appear within ${WAIT_MS} ms`);
+    throw new CheckFailed(`${what} did not appear within ${timeout} ms`);
   }
 }
 
@@ -169,9 +195,9 @@ async function checkTest(page: Page, expected: Expected): Promise<string[]> {
   await shows(page.getByTestId('test-result-info-title').filter({ hasText: title }), `the page of the test "${title}"`);
   const steps = page.getByTestId('test-result-step-title');
   await shows(steps, `the steps of "${title}"`);
-  const agentStep = steps.filter({ hasText: AGENT_STEP }).first();
-  if ((await agentStep.count()) === 0) throw new CheckFailed(`"${title}" opens without a step of the agent's ("agent agent…: …")`);
-  const stepName = await agentStep.innerText();
+  const firstAgentStep = steps.filter({ hasText: agentStep(expected.sample.agent) }).first();
+  if ((await firstAgentStep.count()) === 0) throw new CheckFailed(`"${title}" opens without a step of the agent's ("agent ${expected.sample.agent}: …")`);
+  const stepName = await firstAgentStep.innerText();
   if (stepName !== expected.sample.step) {
     throw new CheckFailed(
       `"${title}" shows the step "${stepName}" where this run's ${relative(ROOT, values.results)} has "${expected.sample.step}": ` +
@@ -179,7 +205,7 @@ async function checkTest(page: Page, expected: Expected): Promise<string[]> {
     );
   }
   // The HTTP log and the transcript are attached by the agent fixture, after the test body.
-  await agentStep.click({ timeout: WAIT_MS });
+  await firstAgentStep.click({ timeout: WAIT_MS });
   for (const step of [/^After Hooks$/, /^Fixture "agent"$/]) {
     await shows(steps.filter({ hasText: step }), `the step ${step.source} of "${title}"`);
     await steps.filter({ hasText: step }).first().click({ timeout: WAIT_MS });
@@ -244,6 +270,7 @@ async function main(): Promise<number> {
     };
     await run(page, expected).catch(shotOnFailure);
     if (pageErrors.length > 0) throw new CheckFailed(`the page threw: ${pageErrors.join('; ')}`);
+    await checkOtherPages(browser, expected);
     if (blocked.size > 0) say(`requests outside the report were blocked: ${[...blocked].join(', ')}`);
     if (missing.length > 0) say(`files the report asked for and does not have (harmless, the views rendered): ${[...new Set(missing)].join(', ')}`);
     say('the report renders');
@@ -252,6 +279,34 @@ async function main(): Promise<number> {
     await browser?.close();
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
+  }
+}
+
+/** The single-file report opened from disk, and a bundle's summary.html when asked for. */
+async function checkOtherPages(browser: Browser, expected: Expected): Promise<void> {
+  if (existsSync(values.single)) {
+    // From disk and offline: the point of this file is that it needs no server.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 3000 }, offline: true });
+    try {
+      const page = await context.newPage();
+      // Several megabytes of inlined data to parse: a slower start than the served report's.
+      await page.goto(pathToFileURL(values.single).href, { timeout: SINGLE_FILE_WAIT_MS, waitUntil: 'commit' });
+      await shows(page.getByTestId('tree-section'), 'the tree of the single-file report', SINGLE_FILE_WAIT_MS);
+      await checkTree(page, expected).catch((error: unknown) => {
+        if (error instanceof CheckFailed) error.message = `the single-file report ${relative(process.cwd(), values.single)}, opened from disk: ${error.message}`;
+        throw error;
+      });
+      say(`the single-file report ${relative(process.cwd(), values.single)} opens from disk with the same tree`);
+    } finally {
+      await context.close();
+    }
+  } else {
+    say(`no single-file report at ${relative(process.cwd(), values.single)}; not checked`);
+  }
+  if (values.summary) {
+    const { problems, notes } = await checkSummary(browser, resolve(process.env.INIT_CWD ?? process.cwd(), values.summary), resolve(values.out, 'summary-screenshot.png'));
+    for (const note of notes) say(note);
+    if (problems.length > 0) throw new CheckFailed(problems.join('; '));
   }
 }
 

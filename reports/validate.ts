@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { HELP, helpRequested } from '../scripts/help';
 import { formatIssues, schemaForNotification, schemas } from '../helpers/schemas';
 
 /**
@@ -84,4 +85,4 @@ function main(): number {
   return bad === 0 && verdicts.length > 0 ? 0 : 1;
 }
 
-if (require.main === module) process.exit(main());
+if (require.main === module) process.exit(helpRequested(process.argv.slice(2), HELP.validate) ? 0 : main());

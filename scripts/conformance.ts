@@ -146,7 +146,11 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   rmSync(options.allureReport, { recursive: true, force: true });
   const allure = await run(ALLURE_CLI, ['generate', options.allureResults, '--output', options.allureReport], { quiet: true });
   if (allure.code !== 0) process.stderr.write(`\ngws-conformance: the Allure report could not be generated:\n${allure.output}\n`);
-  else process.stdout.write(`\nAllure report: ${relative(process.cwd(), options.allureReport)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), options.allureReport)})\n`);
+  else {
+    process.stdout.write(`\nAllure report: ${relative(process.cwd(), options.allureReport)}/index.html  (serve it with: npx allure open ${relative(process.cwd(), options.allureReport)})\n`);
+    const single = await singleFileReport(options);
+    if (single) process.stdout.write(`Allure report in one file, opens from disk: ${relative(process.cwd(), single)}\n`);
+  }
   process.stdout.write(
     `Run record: ${relative(process.cwd(), resolve(REPORTS, 'run.json'))}   JUnit: ${relative(process.cwd(), resolve(REPORTS, 'junit.xml'))}   ` +
       `Allure results: ${relative(process.cwd(), options.allureResults)}\n`,
@@ -167,6 +171,41 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   for (const id of record.knownFailuresUnmatched) process.stdout.write(`  known failure names no test of this run: ${id}\n`);
   if (allure.code !== 0 && record.exitStatus === 0) record.exitStatus = 2;
   return record;
+}
+
+/**
+ * The same report as one HTML file beside the served one (`allure-report.html`), which a browser
+ * opens from disk, e.g. from a CI artifact; the served report needs a web server.
+ */
+async function singleFileReport(options: RunOptions): Promise<string | undefined> {
+  const scratch = `${options.allureReport}-single`;
+  const file = `${options.allureReport}.html`;
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(file, { force: true });
+  const single = await run(ALLURE_CLI, ['generate', options.allureResults, '--config', resolve(ROOT, 'allurerc-single.mjs'), '--output', scratch], { quiet: true });
+  try {
+    if (single.code !== 0) {
+      process.stderr.write(`gws-conformance: the single-file Allure report could not be generated:\n${single.output}\n`);
+      return undefined;
+    }
+    writeFileSync(file, dataBeforeApp(readFileSync(resolve(scratch, 'index.html'), 'utf8')));
+    return file;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Allure 3.18 writes the single file's embedded data after the application's script, which then
+ * starts before its data exists and fetches widgets/*.json from beside the file: a browser opening
+ * it from disk refuses that, and the report stays empty. The data scripts are moved ahead of the
+ * application. `npm run report:check` opens the file from disk to prove the result.
+ */
+export function dataBeforeApp(html: string): string {
+  const data = /<script async>\s*window\.allureReportDataReady = false;[\s\S]*?<\/script>\s*<script defer>\s*Promise\.allSettled\([\s\S]*?<\/script>/.exec(html);
+  const app = /<script\s+src="data:text\/javascript;base64,/.exec(html);
+  if (!data || !app || app.index > data.index) return html;
+  return html.slice(0, app.index) + data[0] + '\n' + html.slice(app.index, data.index) + html.slice(data.index + data[0].length);
 }
 
 /** Why the run was stopped early (helpers/early-stop.ts), if it was. */

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TARGET_VARIABLES } from '../helpers/config';
 import { FAULTS, type FaultName } from '../mock/faults';
+import { HELP, helpRequested } from './help';
 import { readOutcomes, readReport, stripAnsi } from './results';
 import { PLAYWRIGHT_CLI, run } from './run';
 
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
   return problems.length === 0 ? 0 : 1;
 }
 
+if (helpRequested(process.argv.slice(2), HELP.selfcheck)) process.exit(0);
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -37,7 +37,8 @@ if (values.help) {
       '  --quick    fewer repetitions: checks the benchmark works, the figures are rough\n' +
       '  --only     a subset of the measurements (the others show as "not measured")\n' +
       '  --out      folder for bench.json and bench.md (default reports/)\n' +
-      '  --users    concurrent users of the load test (default 201: 67 sets of agent, supervisor, caller)\n',
+      '  --users    concurrent users of the load test (default 201: 67 sets of agent, supervisor, caller)\n' +
+      'Exit status: 0 the measurements were written (a target not met is reported, not an error); 2 a bad option or a failure.\n',
   );
   process.exit(0);
 }
