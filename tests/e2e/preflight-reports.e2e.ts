@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { startMock } from '../../mock/server';
 import { mockUser, type MockUser } from '../../mock/users';
 import { run, TSX_CLI } from '../../scripts/run';
+import { checkSummary } from '../../reports/render-check-summary';
 import { mockTarget, runHarness } from './support/harness-run';
 
 /**
@@ -45,5 +46,32 @@ test('report:check passes on a run against a non-mock target with its own user n
     expect(check.output).toContain('opens from disk with the same tree');
   } finally {
     await mock.close();
+  }
+});
+
+test("report:check's summary check: a page that links each operation and fits passes; a wide page without links fails, saying why", async () => {
+  test.skip(!existsSync(CHROMIUM), `the check needs Chromium at ${CHROMIUM}`);
+  const pages = ['https://docs.genesys.com/Documentation/GWS/8.5.2/API/SMSReject', 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSAccept'];
+  const bundle = (name: string, body: string) => {
+    const dir = test.info().outputPath(name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'results.json'), JSON.stringify({ verdict: 'conformant', operations: pages.map((page, i) => ({ operation: `op${i}`, page })) }));
+    writeFileSync(join(dir, 'summary.html'), `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><h1>GWS conformance certification</h1><p>verdict conformant</p>${body}</body></html>`);
+    return dir;
+  };
+  const good = bundle('good', pages.map((p) => `<a href="${p}">${p.split('/').pop()}</a>`).join(' '));
+  const bad = bundle('bad', `<table><tr><td style="white-space:nowrap">${'wide '.repeat(400)}</td></tr></table>`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const passed = await checkSummary(browser, good, join(good, 'shot.png'));
+    expect(passed.problems).toEqual([]);
+    expect(passed.notes.join('\n')).toContain('links all 2 documentation pages');
+    const failed = await checkSummary(browser, bad, join(bad, 'shot.png'));
+    expect(failed.problems).toEqual([
+      expect.stringMatching(/overflows sideways/),
+      expect.stringMatching(/does not link 2 of the 2 documentation pages/),
+    ]);
+  } finally {
+    await browser.close();
   }
 });
