@@ -148,7 +148,8 @@ export class Preflight {
       if (me.statusCode !== 0) {
         const refused = me.statusCode === 20 || me.status === 401;
         this.problem(
-          this.userVariable(person, refused ? 'PASSWORD' : 'USERNAME'),
+          // A page that is not a GWS reply says the URL is wrong, not the user.
+          !me.isJson ? 'GWS_BASE_URL' : this.userVariable(person, refused ? 'PASSWORD' : 'USERNAME'),
           `${label}: GET /api/v2/me answered ${describeReply(me)}` +
             (refused ? ' (the login was refused; in .env, put a value that contains # or spaces in quotes)' : ''),
         );
@@ -165,8 +166,8 @@ export class Preflight {
       }
       await this.login(user, person);
     } catch (error) {
-      if (!(error instanceof HarnessError)) throw error;
-      this.problem(networkVariable(error, 'GWS_BASE_URL'), `${label}: ${error.message}`);
+      const variable = error instanceof HarnessError ? networkVariable(error, 'GWS_BASE_URL') : 'GWS_BASE_URL';
+      this.problem(variable, `${label}: ${(error as Error).message}`);
     } finally {
       const leftovers = await user.teardown().catch((error: Error) => [error.message]);
       for (const line of leftovers) this.problem('GWS_BASE_URL', `undoing the preflight: ${line}`);
@@ -179,11 +180,12 @@ export class Preflight {
     try {
       await user.login();
     } catch (error) {
-      if (!(error instanceof HarnessError)) throw error;
-      const message = error.message;
-      if (error.code.startsWith('COMETD_')) {
+      const message = (error as Error).message;
+      if (!(error instanceof HarnessError)) {
+        this.problem('GWS_BASE_URL', `${user.label}: ${message}`);
+      } else if (error.code.startsWith('COMETD_')) {
         this.problem('GWS_BASE_URL or GWS_COMETD_TRANSPORT', `${message} (the CometD handshake and subscribe to /v2/me/* must succeed for every user)`);
-      } else if (message.includes(`Ready on ${channel} failed`) || message.includes('StartContactCenterSession failed')) {
+      } else if (message.includes(`Ready on ${channel} failed`) || (message.includes('StartContactCenterSession failed') && message.includes(channel))) {
         // Said once, with the users it concerns: a wrong channel name fails every user alike.
         const channels = await this.channelsOf(user);
         if (this.channelProblem) this.channelProblem.others.push(user.label);
