@@ -27,7 +27,7 @@ test('report:check passes on a run against a non-mock target with its own user n
   test.setTimeout(240_000);
   const mock = await startMock({ users: [named('agent', 'mira.okafor'), named('supervisor', 'lead.tanaka'), named('caller', 'pstn.line7')] });
   try {
-    const result = await runHarness('travel', { ...mockTarget(mock), GWS_PREFLIGHT: 'on' }, ['suites/sms/accept.spec.ts']);
+    const result = await runHarness('travel', { ...mockTarget(mock), GWS_PREFLIGHT: 'on', GWS_NOTIFICATION_TIMEOUT_MS: '10000' }, ['suites/sms/accept.spec.ts']);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/Allure report in one file, opens from disk: .*allure-report\.html/);
     expect(existsSync(join(result.dir, 'allure-report.html'))).toBe(true);
