@@ -24,7 +24,7 @@ function entry(id: string, status: string, message = '', file = 'sms/accept.spec
     tests: [
       {
         projectName: '',
-        annotations: [{ type: ANNOTATION.id, description: id }, ...(status === 'skipped' ? [{ type: 'skip', description: `not applicable: set GWS_SMS_INJECT_URL to run ${id}` }] : [])],
+        annotations: [{ type: ANNOTATION.id, description: id }, { type: ANNOTATION.requirement, description: 'SMS-ACCEPT-REPLY' }, ...(status === 'skipped' ? [{ type: 'skip', description: `not applicable: set GWS_SMS_INJECT_URL to run ${id}` }] : [])],
         results: [{ status, duration: 10, errors: message ? [{ message }] : [] }],
       },
     ],
@@ -114,4 +114,30 @@ test('the selection is read from the arguments: grep, files, shards, --last-fail
   const s = selectionOf(['-g', 'Hangup', '--shard=2/3', '--last-failed', 'suites/sms/accept.spec.ts:12', '--grep-invert', 'Coach']);
   expect(s).toMatchObject({ grep: ['Hangup'], grepInvert: ['Coach'], shard: '2/3', lastFailed: true, files: ['suites/sms/accept.spec.ts:12'] });
   expect(s.partial).toEqual(['--grep Hangup', '--grep-invert Coach', 'files suites/sms/accept.spec.ts:12', 'shard 2/3', '--last-failed']);
+});
+
+test('compare: a harness error is never a fix nor a failure; caveats on workers, selection and target; the matrix marks changes', async () => {
+  const { compare } = await import('../../reports/compare');
+  const { matrix, marked } = await import('../../reports/lib/matrix');
+  const base = buildRunRecord(report(entry('a', 'failed', '[harness:TARGET_UNREACHABLE] x'), entry('b', 'passed'), entry('c', 'failed', '[nonconformance:X] y')), info, [], new Date(), { setup: setup() });
+  const current = buildRunRecord(report(entry('a', 'passed'), entry('b', 'failed', '[harness:SETUP_FAILED] z'), entry('c', 'passed')), { ...info, target: { ...info.target, url: 'https://other' } }, [], new Date(), {
+    setup: setup({ workers: 8, selection: selectionOf(['--grep', 'Accept']) }),
+  });
+  const { sections, newFailures, unableToRun } = compare(base, current);
+  const rowsOf = (prefix: string) => sections.find((s) => s.title.startsWith(prefix))?.table?.rows.map((r) => r[0]);
+  expect(newFailures).toBe(0);
+  expect(unableToRun).toBe(2); // one test, and the run as a whole (it could not run; the baseline could)
+  expect(rowsOf('Fixes')).toEqual(['c']);
+  expect(rowsOf('Became unable to run')).toEqual(['b']);
+  expect(rowsOf('Able to run again')).toEqual(['a']);
+  const warnings = sections.find((s) => s.title.startsWith('Caveats'))?.list ?? [];
+  expect(warnings.join('\n')).toMatch(/targets differ[\s\S]*worker counts differ \(1 and 8\)[\s\S]*selections differ \(whole and --grep Accept\)/);
+  expect([marked('failed', 'passed'), marked('passed', 'failed'), marked('passed', 'harness-error'), marked(undefined, 'passed')]).toEqual(['▲ passed', '▼ failed', '• harness-error', 'passed']);
+  const third = buildRunRecord(report(entry('a', 'passed'), entry('b', 'passed'), entry('c', 'passed')), info, [], new Date(), { setup: setup() });
+  const m = matrix([base, current, third]);
+  expect(m[0]?.table?.rows.map((r) => r[0])).toEqual(['#1', '#2', '#3']);
+  const accept = m.find((s) => s.title === 'SMS Session API: Accept');
+  expect(accept?.table?.head).toEqual(['requirement', '#1', '#2', '#3']);
+  expect(accept?.table?.rows.find((r) => r[0]!.startsWith('[SMS-ACCEPT-REPLY]'))?.slice(1)).toEqual(['failed', '• harness-error', '• passed']);
+  expect(m.find((s) => s.title === 'SMS Session API: Reject')?.table?.rows[0]?.slice(1)).toEqual(['untested', 'untested', 'untested']);
 });
