@@ -28,11 +28,11 @@ export default {
       }
     : {},
   categories: [
-    { id: 'gws-nonconformance', name: 'Non-conformance: the server contradicts the documentation', matchers: { labels: { gwsVerdict: '^non-conformance$' } }, expand: true },
-    { id: 'gws-nonstrict', name: 'Non-strict: differs from a reading of the documentation (a warning unless --strict)', matchers: { labels: { gwsVerdict: '^non-strict$' } } },
-    { id: 'gws-known', name: 'Known failures (declared, with reason and link)', matchers: { labels: { gwsVerdict: '^known-failure$' } } },
-    { id: 'gws-harness', name: 'Harness errors: the run could not check the server', matchers: { labels: { gwsVerdict: '^harness-error$' } } },
-    { id: 'gws-na', name: 'Not applicable (the reason names the setting)', matchers: { labels: { gwsVerdict: '^not-applicable$' } } },
+    { id: 'gws-nonconformance', name: 'Non-conformance: the server contradicts the documentation', matchers: { labels: { gwsVerdict: '^non-conformance$' } }, groupByMessage: false, expand: true },
+    { id: 'gws-nonstrict', name: 'Non-strict: differs from a reading of the documentation (a warning unless --strict)', matchers: { labels: { gwsVerdict: '^non-strict$' } }, groupByMessage: false },
+    { id: 'gws-known', name: 'Known failures (declared, with reason and link)', matchers: { labels: { gwsVerdict: '^known-failure$' } }, groupByMessage: false },
+    { id: 'gws-harness', name: 'Harness errors: the run could not check the server', matchers: { labels: { gwsVerdict: '^harness-error$' } }, groupByMessage: false },
+    { id: 'gws-na', name: 'Not applicable (the reason names the setting)', matchers: { labels: { gwsVerdict: '^not-applicable$' } }, groupByMessage: false },
   ],
   plugins: {
     awesome: { options: { reportName: 'GWS conformance', groupBy: ['parentSuite', 'suite', 'subSuite'] } },
