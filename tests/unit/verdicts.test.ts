@@ -1,4 +1,9 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { compare } from '../../reports/compare';
+import { applyVerdicts } from '../../reports/lib/allure-verdicts';
+import { marked, matrix } from '../../reports/lib/matrix';
 import { ANNOTATION } from '../../helpers/meta';
 import { fingerprintOf, whereOf } from '../../reports/lib/known';
 import { toJunit } from '../../reports/lib/junit';
@@ -116,9 +121,7 @@ test('the selection is read from the arguments: grep, files, shards, --last-fail
   expect(s.partial).toEqual(['--grep Hangup', '--grep-invert Coach', 'files suites/sms/accept.spec.ts:12', 'shard 2/3', '--last-failed']);
 });
 
-test('compare: a harness error is never a fix nor a failure; caveats on workers, selection and target; the matrix marks changes', async () => {
-  const { compare } = await import('../../reports/compare');
-  const { matrix, marked } = await import('../../reports/lib/matrix');
+test('compare: a harness error is never a fix nor a failure; caveats on workers, selection and target; the matrix marks changes', () => {
   const base = buildRunRecord(report(entry('a', 'failed', '[harness:TARGET_UNREACHABLE] x'), entry('b', 'passed'), entry('c', 'failed', '[nonconformance:X] y')), info, [], new Date(), { setup: setup() });
   const current = buildRunRecord(report(entry('a', 'passed'), entry('b', 'failed', '[harness:SETUP_FAILED] z'), entry('c', 'passed')), { ...info, target: { ...info.target, url: 'https://other' } }, [], new Date(), {
     setup: setup({ workers: 8, selection: selectionOf(['--grep', 'Accept']) }),
@@ -140,4 +143,28 @@ test('compare: a harness error is never a fix nor a failure; caveats on workers,
   expect(accept?.table?.head).toEqual(['requirement', '#1', '#2', '#3']);
   expect(accept?.table?.rows.find((r) => r[0]!.startsWith('[SMS-ACCEPT-REPLY]'))?.slice(1)).toEqual(['failed', '• harness-error', '• passed']);
   expect(m.find((s) => s.title === 'SMS Session API: Reject')?.table?.rows[0]?.slice(1)).toEqual(['untested', 'untested', 'untested']);
+});
+
+test('Allure results get the verdict label, harness errors become broken, known failures skipped with reason and link, non-strict a warning', ({}, testInfo) => {
+  const dir = testInfo.outputPath('allure-results');
+  mkdirSync(dir, { recursive: true });
+  const ids = ['a', 'b', 'c', 'd'];
+  for (const id of ids) writeFileSync(join(dir, `${id}-result.json`), JSON.stringify({ status: 'failed', labels: [{ name: 'gwsId', value: id }], statusDetails: { message: 'm' } }));
+  const record = buildRunRecord(
+    report(entry('a', 'failed', '[harness:TARGET_UNREACHABLE] x'), entry('b', 'failed', '[nonconformance:X] y'), entry('c', 'failed', NONSTRICT), entry('d', 'failed', '[nonconformance:X] z')),
+    info,
+    [{ id: 'b', reason: 'vendor bug', link: 'https://tracker/1' }],
+  );
+  expect(applyVerdicts(dir, record)).toBe(4);
+  const read = (id: string) => JSON.parse(readFileSync(join(dir, `${id}-result.json`), 'utf8')) as { status: string; labels: { name: string; value: string }[]; statusDetails: { message: string }; links?: { url: string }[] };
+  const label = (id: string, name: string) => read(id).labels.find((l) => l.name === name)?.value;
+  expect(ids.map((id) => [read(id).status, label(id, 'gwsVerdict')])).toEqual([
+    ['broken', 'harness-error'],
+    ['skipped', 'known-failure'],
+    ['unknown', 'non-strict'],
+    ['failed', 'non-conformance'],
+  ]);
+  expect(read('b').statusDetails.message).toMatch(/^KNOWN FAILURE: vendor bug \(https:\/\/tracker\/1\)/);
+  expect(read('b').links?.[0]?.url).toBe('https://tracker/1');
+  expect([label('d', 'parentSuite'), label('d', 'suite')]).toEqual(['SMS', 'SMS Accept']);
 });
