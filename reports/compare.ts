@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { filesUnder } from './lib/bundle';
+import { caveats, matrix } from './lib/matrix';
 import type { Latency } from './lib/evidence';
 import { RECORD_FORMAT, type RunRecord, type TestVerdict } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
@@ -7,14 +9,19 @@ import { ROOT } from './lib/run-info';
 import { HELP, helpRequested } from '../scripts/help';
 
 /**
- * `npm run compare -- <baseline.json> <current.json>`: two run records (reports/run.json of a
- * conformance run, or results.json of a certification bundle) compared. Writes
- * reports/comparison/comparison.md and .html: new failures, fixes, still failing, newly not
- * applicable, changes in the shape of notifications, and latency changes per operation.
- * Exits 1 when the current run has new failures, 2 on unusable input.
+ * `npm run compare -- <run.json> <run.json> [more…] | <folder>`: run records (reports/run.json of a
+ * conformance run, or results.json of a certification bundle; a folder is searched for them),
+ * ordered by start time. Writes reports/comparison/comparison.md and .html: the matrix of every
+ * run side by side (requirements by operation, verdicts per run, changes marked), then the last
+ * run against the one before: caveats (workers, selection, target), new failures, fixes, still
+ * failing, new non-strict failures, tests that became unable to run (harness errors: never a
+ * failure or a fix), newly not applicable, changes in the shape of notifications, latencies.
+ * Exits 2 when the last run became unable to run (or on unusable input), 1 when it has new
+ * failures, 0 otherwise.
  */
 
-const FAILING: TestVerdict[] = ['failed', 'harness-error'];
+const FAILING: TestVerdict[] = ['failed'];
+const WAS_FAILING: TestVerdict[] = ['failed', 'non-strict', 'known-failure'];
 
 function load(file: string): RunRecord {
   let record: RunRecord;
@@ -37,16 +44,21 @@ function change(before: number | undefined, after: number | undefined): string {
   return `${pct > 0 ? '+' : ''}${pct}%`;
 }
 
-export function compare(base: RunRecord, current: RunRecord): { sections: Section[]; newFailures: number } {
+export function compare(base: RunRecord, current: RunRecord): { sections: Section[]; newFailures: number; unableToRun: number } {
   const before = new Map(base.tests.map((t) => [t.id, t]));
   const after = new Map(current.tests.map((t) => [t.id, t]));
   const row = (id: string) => [id, after.get(id)?.title ?? before.get(id)?.title ?? '', before.get(id)?.verdict ?? 'absent', after.get(id)?.verdict ?? 'absent', after.get(id)?.code ?? ''];
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const wasFailing = (id: string) => FAILING.includes(before.get(id)?.verdict as TestVerdict);
-  const isFailing = (id: string) => FAILING.includes(after.get(id)?.verdict as TestVerdict);
-  const newFailures = ids.filter((id) => isFailing(id) && !wasFailing(id));
-  const fixes = ids.filter((id) => wasFailing(id) && after.get(id)?.verdict === 'passed');
-  const still = ids.filter((id) => wasFailing(id) && isFailing(id));
+  const verdictOf = (m: Map<string, RunRecord['tests'][number]>, id: string) => m.get(id)?.verdict;
+  const wasFailing = (id: string) => WAS_FAILING.includes(verdictOf(before, id) as TestVerdict);
+  const isFailing = (id: string) => FAILING.includes(verdictOf(after, id) as TestVerdict);
+  const newFailures = ids.filter((id) => isFailing(id) && !FAILING.includes(verdictOf(before, id) as TestVerdict));
+  const fixes = ids.filter((id) => wasFailing(id) && verdictOf(after, id) === 'passed');
+  const still = ids.filter((id) => wasFailing(id) && (isFailing(id) || verdictOf(after, id) === verdictOf(before, id)));
+  const newNonStrict = ids.filter((id) => verdictOf(after, id) === 'non-strict' && verdictOf(before, id) !== 'non-strict');
+  const unable = ids.filter((id) => verdictOf(after, id) === 'harness-error' && verdictOf(before, id) !== 'harness-error');
+  const ableAgain = ids.filter((id) => verdictOf(before, id) === 'harness-error' && verdictOf(after, id) !== undefined && verdictOf(after, id) !== 'harness-error');
+  const runUnable = current.verdict === 'could-not-run' && base.verdict !== 'could-not-run';
   const newlyNa = ids.filter((id) => after.get(id)?.verdict === 'not-applicable' && before.get(id) && before.get(id)!.verdict !== 'not-applicable');
   const added = ids.filter((id) => !before.has(id));
   const removed = ids.filter((id) => !after.has(id));
@@ -82,11 +94,20 @@ export function compare(base: RunRecord, current: RunRecord): { sections: Sectio
   });
 
   const describe = (r: RunRecord) => `${r.info.target.url} (server ${r.info.target.serverVersion}), harness ${r.info.harness.version} ${r.info.harness.commit.slice(0, 12)}, started ${r.info.startedAt}: ${r.verdict}`;
+  const warnings = caveats(base, current);
   const sections: Section[] = [
     { title: 'Runs', list: [`baseline: ${describe(base)}`, `current: ${describe(current)}`] },
+    ...(warnings.length ? [{ title: `Caveats (${warnings.length})`, text: 'The two runs differ in ways that change what a difference means:', list: warnings }] : []),
     { title: `New failures (${newFailures.length})`, table: { head, rows: newFailures.map(row) } },
+    {
+      title: `Became unable to run (${unable.length}${runUnable ? '; the run could not run' : ''})`,
+      text: 'Harness errors: the run could not check these tests (an unreachable target, a set-up refused). Neither a failure nor a fix of the server.',
+      table: { head, rows: unable.map(row) },
+    },
     { title: `Fixes (${fixes.length})`, table: { head, rows: fixes.map(row) } },
     { title: `Still failing (${still.length})`, table: { head, rows: still.map(row) } },
+    { title: `New non-strict failures (${newNonStrict.length})`, table: { head, rows: newNonStrict.map(row) } },
+    { title: `Able to run again (${ableAgain.length})`, text: 'Harness errors in the baseline: these tests could not be checked then, so a verdict now is not a fix.', table: { head, rows: ableAgain.map(row) } },
     { title: `Newly not applicable (${newlyNa.length})`, table: { head, rows: newlyNa.map(row) } },
     { title: `Tests added (${added.length}) and removed (${removed.length})`, table: { head, rows: [...added, ...removed].map(row) } },
     { title: 'Changes in the shape of notifications', text: 'Fields seen per message type, and the values of enumerated fields (states, modes, visibilities, capabilities).', list: shapeLines },
@@ -96,22 +117,50 @@ export function compare(base: RunRecord, current: RunRecord): { sections: Sectio
       table: { head: ['operation', 'reply p50', 'Δ', 'reply p95', 'Δ', 'notification p50', 'Δ', 'notification p95', 'Δ'], rows: latencyRows },
     },
   ];
-  return { sections, newFailures: newFailures.length };
+  return { sections, newFailures: newFailures.length, unableToRun: unable.length + (runUnable ? 1 : 0) };
+}
+
+/** The run records named: files, or folders searched for them; ordered by start time. */
+export function loadRuns(paths: string[]): RunRecord[] {
+  const files = paths.flatMap((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? filesUnder(p).filter((f) => f.endsWith('.json')) : [p]));
+  const fromFolder = (f: string) => !paths.includes(f);
+  const runs: RunRecord[] = [];
+  for (const file of files) {
+    try {
+      runs.push(load(file));
+    } catch (error) {
+      if (!fromFolder(file)) throw error;
+    }
+  }
+  return runs.sort((a, b) => a.info.startedAt.localeCompare(b.info.startedAt));
 }
 
 function main(): number {
-  const [baseFile, currentFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  if (!baseFile || !currentFile) {
-    process.stderr.write('usage: npm run compare -- <baseline run.json> <current run.json>\n');
+  const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (paths.length === 0) {
+    process.stderr.write('usage: npm run compare -- <run.json> <run.json> [more run records…] | <folder of run records>\n');
     return 2;
   }
-  const { sections, newFailures } = compare(load(resolve(process.env.INIT_CWD ?? process.cwd(), baseFile)), load(resolve(process.env.INIT_CWD ?? process.cwd(), currentFile)));
-  const out = resolve(ROOT, 'reports/comparison');
+  const runs = loadRuns(paths.map((p) => resolve(process.env.INIT_CWD ?? process.cwd(), p)));
+  if (runs.length < 2) throw new Error(`found ${runs.length} run record(s) in ${paths.join(', ')}; at least two are needed`);
+  const { sections, newFailures, unableToRun } = compare(runs.at(-2)!, runs.at(-1)!);
+  const all: Section[] = [
+    { title: `Matrix of ${runs.length} runs`, text: 'Verdict per requirement and run, oldest first; ▲ better, ▼ worse, • otherwise changed (a harness error is neither better nor worse).' },
+    ...matrix(runs),
+    { title: `Last run against the one before (#${runs.length - 1} → #${runs.length})` },
+    ...sections,
+  ];
+  const out = resolve(process.env.GWS_REPORTS_DIR ? resolve(ROOT, process.env.GWS_REPORTS_DIR) : resolve(ROOT, 'reports'), 'comparison');
   mkdirSync(out, { recursive: true });
-  writeFileSync(resolve(out, 'comparison.md'), toMarkdown('GWS conformance: run comparison', sections));
-  writeFileSync(resolve(out, 'comparison.html'), toHtml('GWS conformance: run comparison', sections));
-  process.stdout.write(`comparison: ${newFailures} new failure(s); ${relative(process.cwd(), out)}/comparison.md and comparison.html\n`);
-  return newFailures > 0 ? 1 : 0;
+  writeFileSync(resolve(out, 'comparison.md'), toMarkdown('GWS conformance: run comparison', all));
+  writeFileSync(resolve(out, 'comparison.html'), toHtml('GWS conformance: run comparison', all));
+  const caveatCount = sections.find((s) => s.title.startsWith('Caveats'))?.list?.length ?? 0;
+  process.stdout.write(
+    `comparison of ${runs.length} runs: ${newFailures} new failure(s), ${unableToRun ? `${unableToRun} became unable to run (harness errors)` : 'none became unable to run'}` +
+      `${caveatCount ? `; ${caveatCount} caveat(s): ${sections.find((s) => s.title.startsWith('Caveats'))!.list!.join('; ')}` : ''}\n` +
+      `${relative(process.cwd(), out)}/comparison.md and comparison.html\n`,
+  );
+  return unableToRun > 0 ? 2 : newFailures > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -1,10 +1,15 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
 import { EARLY_STOP_FILE, type EarlyStop } from '../helpers/early-stop';
 import { ANNOTATION } from '../helpers/meta';
 import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
-import { buildRunRecord, type RunRecord } from '../reports/lib/record';
+import { applyVerdicts } from '../reports/lib/allure-verdicts';
+import { toJunit } from '../reports/lib/junit';
+import { buildRunRecord, RECORD_FORMAT, type RunRecord } from '../reports/lib/record';
+import { selectionOf, strictOf, type RunSetup } from '../reports/lib/selection';
+import { verdictLines } from '../reports/lib/verdict-text';
+import { DEFAULT_USER_SETS } from '../mock/users';
 import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
 import { helpRequested } from './help';
 import { preflightOrExit } from './preflight';
@@ -12,10 +17,11 @@ import { readOutcomes, readReport, type JsonReport } from './results';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
- * `npm run conformance [-- --mock] [--known-failures FILE] [playwright args]`: validates the
+ * `npm run conformance [-- --mock] [--strict] [--known-failures FILE] [playwright args]`: validates the
  * configuration, runs the suites against the target (the embedded mock when GWS_BASE_URL is unset,
  * or always with --mock), writes the run record (reports/run.json), JUnit, and the Allure report,
- * and exits 0 (conformant), 1 (non-conformant) or 2 (could not run).
+ * and exits 0 (conformant), 1 (non-conformant; non-strict failures too with --strict or
+ * GWS_STRICT=1) or 2 (could not run, or incomplete: a claimed feature none of whose tests ran).
  */
 
 export const ROOT = resolve(__dirname, '..');
@@ -24,6 +30,8 @@ export const REPORTS = resolve(ROOT, process.env.GWS_REPORTS_DIR || 'reports');
 
 export interface RunOptions {
   mockOnly: boolean;
+  /** Non-strict failures fail the gate (`--strict`, or GWS_STRICT=1). */
+  strict: boolean;
   knownFailures: string | undefined;
   playwrightArgs: string[];
   /** Where the Allure results and report go (a certification bundle has its own). */
@@ -38,12 +46,14 @@ export function parseArgs(args: string[]): RunOptions {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg === '--mock') mockOnly = true;
+    else if (arg === '--strict') continue;
     else if (arg === '--known-failures') knownFailures = args[++i];
     else if (arg.startsWith('--known-failures=')) knownFailures = arg.slice('--known-failures='.length);
     else playwrightArgs.push(arg);
   }
   return {
     mockOnly,
+    strict: strictOf(args),
     knownFailures,
     playwrightArgs,
     allureResults: resolve(REPORTS, 'allure-results'),
@@ -69,27 +79,32 @@ function writeEnvironment(config: Config, report: JsonReport, info: RunInfo, res
   writeFileSync(resolve(resultsDir, 'environment.properties'), Object.entries(lines).map(([k, v]) => `${k}=${v.replace(/\n/g, ' ')}`).join('\n') + '\n');
 }
 
-const VERDICT_LINE: Record<RunRecord['verdict'], string> = {
-  conformant: 'CONFORMANT',
-  'non-conformant': 'NON-CONFORMANT',
-  'could-not-run': 'COULD NOT RUN',
-};
-
-/** What kept the run from checking the server, once per kind, so that a CI log says it first. */
-function harnessCauses(record: RunRecord): string[] {
-  const causes = new Map<string, { count: number; example: string }>();
-  for (const t of record.tests.filter((x) => x.verdict === 'harness-error')) {
-    const code = t.code ?? 'UNCLASSIFIED';
-    const cause = causes.get(code) ?? { count: 0, example: (t.message ?? '').split('\n')[0] ?? '' };
-    cause.count += 1;
-    causes.set(code, cause);
-  }
-  return [...causes].map(([code, { count, example }]) => `  harness error ${code} ×${count}: ${example.slice(0, 300)}`);
-}
-
 function fail(message: string): never {
   process.stderr.write(`gws-conformance: ${message}\n`);
   process.exit(2);
+}
+
+/** What the run selected and how it ran: the arguments, the workers Playwright used, the user sets, the timeouts. */
+function runSetup(config: Config, report: JsonReport, options: RunOptions): RunSetup {
+  const rc = (report as { config?: { workers?: number; projects?: { timeout?: number }[] } }).config;
+  return {
+    selection: selectionOf(options.playwrightArgs),
+    workers: rc?.workers ?? 0,
+    userSets: config.baseUrl ? config.userSets.length : DEFAULT_USER_SETS,
+    timeouts: { testMs: rc?.projects?.[0]?.timeout ?? 0, notificationMs: config.notificationTimeoutMs, quietWindowMs: config.quietWindowMs },
+    strict: options.strict,
+  };
+}
+
+/** The previous run record in the reports folder, if any: failures keep their first-seen date. */
+function previousRecord(): RunRecord | undefined {
+  const file = resolve(REPORTS, 'run.json');
+  try {
+    const record = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord) : undefined;
+    return record?.format === RECORD_FORMAT ? record : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the suites and returns the run's record; shared by `conformance` and `certify`. */
@@ -128,7 +143,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   let record: RunRecord;
   try {
     const report = readReport(jsonReport);
-    record = buildRunRecord(report, info, known);
+    record = buildRunRecord(report, info, known, new Date(), { setup: runSetup(config, report, options), previous: previousRecord() });
     writeEnvironment(config, report, info, options.allureResults);
   } catch {
     fail(`the run left no result file (${relative(process.cwd(), jsonReport)}); Playwright exited with ${tests.code}`);
@@ -140,6 +155,8 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
     record.exitStatus = 2;
   }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
+  writeFileSync(resolve(REPORTS, 'junit.xml'), toJunit(record));
+  applyVerdicts(options.allureResults, record);
 
   // Allure 3 does not replace a report already in the output folder: it writes the new one into
   // an `awesome/` subfolder and leaves the old index.html in place. Start from an empty folder.
@@ -156,19 +173,11 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
       `Allure results: ${relative(process.cwd(), options.allureResults)}\n`,
   );
 
-  const c = record.counts;
   if (stop) {
     const notRun = record.tests.filter((t) => t.verdict === 'not-applicable' && !record.notApplicable.find((n) => n.id === t.id)?.reason).length;
     process.stdout.write(`\nstopped early: ${stop.reason}; ${notRun} tests did not run (counted below as not applicable): ${stop.evidence}\n`);
   }
-  process.stdout.write(
-    `\nverdict: ${VERDICT_LINE[record.verdict]}: ${c.passed} passed, ${c.failed} non-conformant, ${c['known-failure']} known failures, ` +
-      `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
-  );
-  for (const line of harnessCauses(record)) process.stdout.write(`${line}\n`);
-  for (const k of record.knownFailuresPassing) process.stdout.write(`  known failure now passes, remove it from the known failures: ${k.id} (${k.reason})\n`);
-  for (const t of record.tests.filter((x) => x.known?.expired && x.verdict === 'failed')) process.stdout.write(`  known failure expired on ${t.known!.expires}, counted as a failure: ${t.id}\n`);
-  for (const id of record.knownFailuresUnmatched) process.stdout.write(`  known failure names no test of this run: ${id}\n`);
+  process.stdout.write(`\n${verdictLines(record).join('\n')}\n`);
   if (allure.code !== 0 && record.exitStatus === 0) record.exitStatus = 2;
   return record;
 }

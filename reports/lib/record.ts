@@ -3,9 +3,10 @@ import { PAGES } from '../../suites/catalogue/pages';
 import { REQUIREMENTS } from '../../suites/catalogue/requirements';
 import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
-import { isExpired, type KnownFailure } from './known';
+import { isExpired, matchesFingerprint, type KnownFailure } from './known';
+import { fingerprints, incompleteness, type FingerprintSeen, type Incomplete } from './record-checks';
 import type { RunInfo } from './run-info';
-
+import { WHOLE, type RunSetup } from './selection';
 /**
  * The machine-readable record of one run (reports/run.json, and results.json of a certification
  * bundle): verdicts per test, per requirement and per operation, not-applicable items with their
@@ -14,7 +15,11 @@ import type { RunInfo } from './run-info';
 
 export const RECORD_FORMAT = 'gws-conformance/run@1';
 
-export type TestVerdict = 'passed' | 'failed' | 'known-failure' | 'harness-error' | 'not-applicable';
+/**
+ * `non-strict`: a check resting on an inference failed; it fails the gate only in strict mode.
+ * `known-failure`: a failure a known-failures entry expects (by test id, and by fingerprint when the entry gives one).
+ */
+export type TestVerdict = 'passed' | 'failed' | 'non-strict' | 'known-failure' | 'harness-error' | 'not-applicable';
 export type RollupVerdict = TestVerdict | 'untested';
 
 export interface TestRecord {
@@ -29,14 +34,24 @@ export interface TestRecord {
   requirements: string[];
   features: string[];
   inferred?: string;
-  known?: KnownFailure & { expired?: boolean };
+  /** Why the test was not applicable (the setting or feature that would enable it). */
+  reason?: string;
+  /** `differs`: the entry's fingerprint did not match, so the failure counts as new. */
+  known?: KnownFailure & { expired?: boolean; differs?: boolean };
 }
+
+export type RunVerdict = 'conformant' | 'non-conformant' | 'could-not-run' | 'incomplete';
 
 export interface RunRecord {
   format: typeof RECORD_FORMAT;
   info: RunInfo;
-  verdict: 'conformant' | 'non-conformant' | 'could-not-run';
+  verdict: RunVerdict;
+  /** `partial` when the run selected part of the suites (see setup.selection.partial). */
+  scope: 'whole' | 'partial';
   exitStatus: 0 | 1 | 2;
+  setup: RunSetup;
+  /** Claimed features the run did not exercise: the reason the verdict is `incomplete`. */
+  incomplete: Incomplete[];
   counts: Record<TestVerdict, number>;
   runErrors: string[];
   tests: TestRecord[];
@@ -45,11 +60,15 @@ export interface RunRecord {
   notApplicable: { id: string; title: string; reason: string }[];
   knownFailuresPassing: { id: string; reason: string; link?: string }[];
   knownFailuresUnmatched: string[];
+  /** Known failures whose test did not run here (absent or not applicable): not observed, never "fixed". */
+  knownFailuresNotObserved: string[];
+  /** Failures seen, by fingerprint, with the first and last run that saw them. */
+  fingerprints: Record<string, FingerprintSeen>;
   shapes: Record<string, Shape>;
   latency: Record<string, OperationLatency>;
 }
 
-const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'known-failure', 'passed', 'not-applicable', 'untested'];
+const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'non-strict', 'known-failure', 'passed', 'not-applicable', 'untested'];
 
 function rollup(verdicts: TestVerdict[]): RollupVerdict {
   if (verdicts.length === 0) return 'untested';
@@ -59,7 +78,7 @@ function rollup(verdicts: TestVerdict[]): RollupVerdict {
 }
 
 function emptyCounts(): Record<TestVerdict, number> {
-  return { passed: 0, failed: 0, 'known-failure': 0, 'harness-error': 0, 'not-applicable': 0 };
+  return { passed: 0, failed: 0, 'non-strict': 0, 'known-failure': 0, 'harness-error': 0, 'not-applicable': 0 };
 }
 
 function firstLines(message: string, lines = 12): string {
@@ -73,6 +92,8 @@ function testVerdict(outcome: TestOutcome): TestVerdict {
       return 'passed';
     case 'nonconformance':
       return 'failed';
+    case 'non-strict':
+      return 'non-strict';
     case 'not-applicable':
       return 'not-applicable';
     default:
@@ -114,29 +135,44 @@ function evidenceOf(report: JsonReport): { exchanges: ExchangeEvidence[]; notifi
   return out;
 }
 
-export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFailure[], today = new Date()): RunRecord {
+export interface RecordOptions {
+  setup?: RunSetup;
+  /** The previous record of the same target: failures keep their first-seen date across runs. */
+  previous?: Pick<RunRecord, 'fingerprints' | 'info'>;
+}
+
+export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFailure[], today = new Date(), options: RecordOptions = {}): RunRecord {
+  const setup: RunSetup = options.setup ?? {
+    selection: WHOLE,
+    workers: (report as { config?: { workers?: number } }).config?.workers ?? 1,
+    userSets: 1,
+    timeouts: { testMs: 0, notificationMs: info.settings.notificationTimeoutMs, quietWindowMs: info.settings.quietWindowMs },
+    strict: false,
+  };
   const outcomes = readOutcomes(report);
   const knownById = new Map(known.map((k) => [k.id, k]));
   const tests: TestRecord[] = outcomes.map((o, index) => {
     const m = readMeta(o.annotations, o.tags);
     let verdict = testVerdict(o);
+    const failing = o.verdict === 'nonconformance' || o.verdict === 'non-strict' || o.verdict === 'harness-error' || o.verdict === 'other';
+    const code = failing ? (/\[(?:nonconformance|nonstrict|harness):([A-Z_]+)\]/.exec(o.message)?.[1] ?? (o.status === 'timedOut' ? 'TEST_TIMEOUT' : 'ASSERTION')) : undefined;
     const entry = m.id ? knownById.get(m.id) : undefined;
     const expired = entry ? isExpired(entry, today) : false;
-    if (entry && verdict === 'failed' && !expired) verdict = 'known-failure';
+    const differs = entry !== undefined && (verdict === 'failed' || verdict === 'non-strict') && !matchesFingerprint(entry, code, o.message);
+    if (entry && (verdict === 'failed' || verdict === 'non-strict') && !expired && !differs) verdict = 'known-failure';
     return {
       id: m.id ?? `untagged-${index}`,
       title: o.title,
       file: o.file,
       verdict,
-      ...(o.verdict === 'nonconformance' || o.verdict === 'harness-error' || o.verdict === 'other'
-        ? { code: /\[(?:nonconformance|harness):([A-Z_]+)\]/.exec(o.message)?.[1] ?? (o.status === 'timedOut' ? 'TEST_TIMEOUT' : 'ASSERTION'), message: firstLines(o.message) }
-        : {}),
+      ...(failing ? { code, message: firstLines(o.message) } : {}),
+      ...(o.verdict === 'not-applicable' ? { reason: o.message } : {}),
       durationMs: Math.round(o.durationMs),
       page: m.page?.url,
       requirements: m.requirements,
       features: m.features,
       ...(m.inferred ? { inferred: m.inferred } : {}),
-      ...(entry ? { known: { ...entry, ...(expired ? { expired: true } : {}) } } : {}),
+      ...(entry ? { known: { ...entry, ...(expired ? { expired: true } : {}), ...(differs ? { differs: true } : {}) } } : {}),
     };
   });
 
@@ -173,21 +209,30 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
   }
 
   const runErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
-  const exitStatus: 0 | 1 | 2 = counts.failed > 0 ? 1 : counts['harness-error'] > 0 || runErrors.length > 0 ? 2 : 0;
+  const incomplete = incompleteness(tests, info.features, setup.selection);
+  const nonConformant = counts.failed > 0 || (setup.strict && counts['non-strict'] > 0);
+  const couldNotRun = counts['harness-error'] > 0 || runErrors.length > 0;
+  const verdict: RunVerdict = nonConformant ? 'non-conformant' : couldNotRun ? 'could-not-run' : incomplete.length ? 'incomplete' : 'conformant';
+  const samePrevious = options.previous && options.previous.info.target.url === info.target.url ? options.previous.fingerprints : undefined;
 
   return {
     format: RECORD_FORMAT,
     info,
-    verdict: exitStatus === 0 ? 'conformant' : exitStatus === 1 ? 'non-conformant' : 'could-not-run',
-    exitStatus,
+    verdict,
+    scope: setup.selection.partial.length ? 'partial' : 'whole',
+    exitStatus: verdict === 'conformant' ? 0 : verdict === 'non-conformant' ? 1 : 2,
+    setup,
+    incomplete,
     counts,
     runErrors,
     tests,
     requirements,
     operations,
-    notApplicable: tests.filter((t) => t.verdict === 'not-applicable').map((t) => ({ id: t.id, title: t.title, reason: outcomes.find((o) => readMeta(o.annotations, o.tags).id === t.id)?.message ?? '' })),
+    notApplicable: tests.filter((t) => t.verdict === 'not-applicable').map((t) => ({ id: t.id, title: t.title, reason: t.reason ?? '' })),
     knownFailuresPassing: tests.filter((t) => t.known && t.verdict === 'passed').map((t) => ({ id: t.id, reason: t.known!.reason, ...(t.known!.link ? { link: t.known!.link } : {}) })),
     knownFailuresUnmatched: known.filter((k) => !tests.some((t) => t.id === k.id)).map((k) => k.id),
+    knownFailuresNotObserved: known.filter((k) => !tests.some((t) => t.id === k.id && t.verdict !== 'not-applicable')).map((k) => k.id),
+    fingerprints: fingerprints(tests, known, info.startedAt, samePrevious ?? {}),
     shapes: shapes.result(),
     latency: latency.result(),
   };

@@ -8,7 +8,7 @@ import { expect, meta, observe, test } from '../harness';
  * approached.
  */
 
-test.describe('Authentication', () => {
+test.describe('Platform Authentication', () => {
   test(
     'GET /api/v2/me without credentials is answered statusCode 20 with a statusMessage only',
     meta({ id: 'platform.auth.no-credentials', page: 'platform.authentication', requirements: ['AUTH-REQUIRED', 'ERR-SHAPE'], features: [] }),

@@ -12,7 +12,7 @@ const NOT_APPLICABLE =
   'not applicable: GET /api/v2/me answered no X-CSRF-HEADER/X-CSRF-TOKEN pair, so CSRF protection is off on this target; ' +
   'set serverSettings.enableCsrfProtection: true on the GWS nodes to run the CSRF checks';
 
-test.describe('CSRF protection', () => {
+test.describe('Platform CSRF protection', () => {
   for (const variant of [
     { name: 'without the token', id: 'platform.csrf.post-without-token', token: undefined },
     { name: 'with a wrong token', id: 'platform.csrf.post-with-wrong-token', token: 'ffffffff-0000-4000-8000-000000000000' },

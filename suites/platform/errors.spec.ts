@@ -6,7 +6,7 @@ import { expect, meta, observe, smsStatus, test } from '../harness';
  * https://enu.docs.genesys.com/Documentation:GWS:API:ReturnValues:8.6.0
  */
 
-test.describe('Error model', () => {
+test.describe('Platform Error model', () => {
   for (const variant of [
     {
       title: 'a POST without operationName is refused with statusCode 1',

@@ -6,7 +6,7 @@ import { anyDeviceState, expect, meta, platformDeviceState, test } from '../harn
  * https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents
  */
 
-test.describe('Notifications', () => {
+test.describe('Platform Notifications', () => {
   test(
     'a CometD handshake carrying only the session cookie succeeds and its subscription to /v2/me/* is acknowledged',
     meta({

@@ -13,7 +13,7 @@ const page = 'voice.barge-in';
 
 const MUTE_INFERRED = 'mute Off for a leg joined in BargeIn: the SwitchToBargeIn page shows mute Off in BargeIn, no page shows a leg joined in BargeIn';
 
-test.describe('BargeIn', () => {
+test.describe('Voice BargeIn', () => {
   monitoringRequestTests('BargeIn');
 
   test(

@@ -12,7 +12,7 @@ const page = 'voice.cancel-monitoring';
 
 const OPERATIONS = { ListenIn: 'listen-in', Coach: 'coach', BargeIn: 'barge-in' } as const;
 
-test.describe('CancelSupervisorMonitoring', () => {
+test.describe('Voice CancelSupervisorMonitoring', () => {
   for (const [operation, slug] of Object.entries(OPERATIONS) as [keyof typeof OPERATIONS, string][]) {
     test(
       `CancelSupervisorMonitoring after ${operation} answers statusCode 0; the device drops supervisorMonitoringState and CancelSupervisorMonitoring`,

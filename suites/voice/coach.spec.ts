@@ -10,7 +10,7 @@ const features = VOICE_FEATURES;
 const page = 'voice.coach';
 
 
-test.describe('Coach', () => {
+test.describe('Voice Coach', () => {
   monitoringRequestTests('Coach');
 
   // No page shows the call of a coaching supervisor: neither its mute nor its capabilities are checked.

@@ -5,7 +5,7 @@ import { callState, expect, meta, superviseCall, test } from '../harness';
  * https://docs.genesys.com/Documentation/HTCC/latest/API/CallsHangup
  */
 
-test.describe('Hangup', () => {
+test.describe('Voice Hangup', () => {
   test(
     "Hangup of the supervisor's leg answers statusCode 0, then StatusChange Released with no capabilities",
     meta({

@@ -23,7 +23,7 @@ const page = 'voice.listen-in';
 
 const MUTE_INFERRED = 'mute On for a leg joined in ListenIn: the SwitchToListenIn page shows mute On in ListenIn, no page shows a leg joined in ListenIn';
 
-test.describe('ListenIn', () => {
+test.describe('Voice ListenIn', () => {
   monitoringRequestTests('ListenIn', ['VOICE-NOTIFICATION-SCHEMAS']);
 
   test(

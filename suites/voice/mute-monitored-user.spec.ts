@@ -6,7 +6,7 @@ import { expect, meta, monitoredUserMuted, superviseCall, test } from '../harnes
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorMuteMonitoredUser
  */
 
-test.describe('MuteMonitoredUser', () => {
+test.describe('Voice MuteMonitoredUser', () => {
   test(
     'MuteMonitoredUser in BargeIn answers statusCode 0, then MonitoredUserMutedStateChange with monitoredUserMuted true',
     meta({

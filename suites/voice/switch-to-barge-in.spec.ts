@@ -11,7 +11,7 @@ type Meta = Parameters<typeof meta>[0];
 const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.switch-to-barge-in';
 
-test.describe('SwitchToBargeIn', () => {
+test.describe('Voice SwitchToBargeIn', () => {
   voiceSwitchTests('BargeIn');
 
   test(

@@ -6,4 +6,4 @@ import { voiceSwitchTests } from './switching';
  * of Coach there is no way back to it.
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToListenin
  */
-test.describe('SwitchToListenIn', () => voiceSwitchTests('ListenIn'));
+test.describe('Voice SwitchToListenIn', () => voiceSwitchTests('ListenIn'));

@@ -6,7 +6,7 @@ import { expect, meta, monitoredUserMuted, superviseCall, test } from '../harnes
  * (the page lists only api-voice; the test needs monitoring, hence both features: ERRATA V7)
  */
 
-test.describe('UnmuteMonitoredUser', () => {
+test.describe('Voice UnmuteMonitoredUser', () => {
   test(
     'UnmuteMonitoredUser after MuteMonitoredUser answers statusCode 0, then MonitoredUserMutedStateChange with monitoredUserMuted false',
     meta({
