@@ -3,7 +3,7 @@ import * as allure from 'allure-js-commons';
 import type { Feature } from './config';
 import { redactText } from './redact';
 import { PAGES, type PageKey } from '../suites/catalogue/pages';
-import type { RequirementId } from '../suites/catalogue/requirements';
+import { basisOf, inferredReason, type RequirementId } from '../suites/catalogue/requirements';
 
 /**
  * Every test's metadata, in Playwright's own places: tags for the features it needs, annotations
@@ -17,8 +17,22 @@ export interface TestMeta {
   page: PageKey;
   requirements: RequirementId[];
   features: Feature[];
-  /** Set when the check rests on a reading of the documentation rather than a printed statement. */
+  /**
+   * The reading a check of this test rests on, where the catalogue does not already say it: a test
+   * whose requirements are all inferred takes the catalogue's reasons without being told.
+   */
   inferred?: string;
+}
+
+/**
+ * The inference a test rests on: its own `inferred`, else, when every requirement it names that is
+ * judged (not open) is inferred, the catalogue's reasons for them. Undefined for a strict test.
+ */
+export function inferenceOf(m: Pick<TestMeta, 'requirements' | 'inferred'>): string | undefined {
+  if (m.inferred) return m.inferred;
+  const judged = m.requirements.filter((r) => basisOf(r) !== 'open');
+  if (judged.length === 0 || judged.some((r) => basisOf(r) !== 'inferred')) return undefined;
+  return [...new Set(judged.map((r) => inferredReason(r)!))].join(' ');
 }
 
 export interface TestDetails {
@@ -32,6 +46,8 @@ export const ANNOTATION = {
   page: 'allure.label.docPage',
   requirement: 'allure.label.requirement',
   inferred: 'allure.label.inferred',
+  /** One per requirement: `ID: basis` (stated, printed, inferred or open). */
+  basis: 'allure.label.basis',
   /** The user names (never passwords) a test ran as: which worker's set it had. */
   users: 'allure.label.gwsUsers',
   /** The version the target reported; the run's report environment takes it from here. */
@@ -57,13 +73,15 @@ export async function recordTargetVersion(version: string): Promise<void> {
 }
 
 export function meta(m: TestMeta): TestDetails {
+  const inferred = inferenceOf(m);
   return {
     tag: m.features.map((f) => `@${f}`),
     annotation: [
       { type: ANNOTATION.id, description: m.id },
       { type: ANNOTATION.page, description: PAGES[m.page].url },
       ...m.requirements.map((r) => ({ type: ANNOTATION.requirement, description: r })),
-      ...(m.inferred ? [{ type: ANNOTATION.inferred, description: m.inferred }] : []),
+      ...m.requirements.map((r) => ({ type: ANNOTATION.basis, description: `${r}: ${basisOf(r)}` })),
+      ...(inferred ? [{ type: ANNOTATION.inferred, description: inferred }] : []),
     ],
   };
 }
@@ -78,6 +96,7 @@ export function readMeta(annotations: { type: string; description?: string }[], 
     page: pageKey ? PAGES[pageKey] : undefined,
     requirements: of(ANNOTATION.requirement),
     inferred: of(ANNOTATION.inferred)[0],
+    basis: Object.fromEntries(of(ANNOTATION.basis).map((d) => d.split(': ') as [string, string])),
     features: tags.map((t) => t.replace(/^@/, '')),
   };
 }

@@ -134,31 +134,80 @@ export function formatIssues(verdict: SchemaVerdict): string {
     .join('\n');
 }
 
+/** The key of NOTIFICATION_SCHEMAS for a message printed without `notificationType`. */
+export const NO_NOTIFICATION_TYPE = '(none)';
+
 /**
  * Which schema a notification's `data` must satisfy: messageType → notificationType → schema name,
- * with `*` for any other notificationType of that messageType. A messageType not listed has no
- * schema (servers send more notifications than the suites cover).
+ * for the notificationTypes the documentation prints for that messageType, and nothing else: a
+ * notificationType no page prints has no schema (it is recorded as such, never validated against
+ * a neighbour's schema). A messageType not listed has no schema either (servers send more
+ * notifications than the suites cover). Decisions: schemas/ERRATA.md, "Grading of the schemas".
  */
 export const NOTIFICATION_SCHEMAS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   SMSsessionStateChangeMessage: {
     StatusChange: 'notifications/sms-status-change',
     ParticipantsUpdated: 'notifications/sms-participants-updated',
-    '*': 'notifications/sms-state-change',
+    PropertiesUpdated: 'notifications/sms-state-change',
   },
-  MessageLogUpdated: { '*': 'notifications/message-log-new-messages' },
+  MessageLogUpdated: { NewMessages: 'notifications/message-log-new-messages' },
   CallStateChangeMessage: {
+    StatusChange: 'notifications/call-state-change',
+    ParticipantsUpdated: 'notifications/call-state-change',
+    AttachedDataChanged: 'notifications/call-state-change',
+    CallRecordingStateChange: 'notifications/call-state-change',
     MonitoredUserMutedStateChange: 'notifications/call-monitored-user-muted',
-    '*': 'notifications/call-state-change',
   },
-  DeviceStateChangeMessage: { '*': 'notifications/device-state-change' },
+  DeviceStateChangeMessage: { [NO_NOTIFICATION_TYPE]: 'notifications/device-state-change' },
+  ChannelStateChangeMessageV2: { [NO_NOTIFICATION_TYPE]: 'notifications/channel-state-change' },
 };
 
-export function schemaForNotification(data: unknown): string | undefined {
+/**
+ * The topic each messageType comes on, where the documentation gives it (CallsMessageType,
+ * AsynchronousEvents, AgentStateControlNotReady). The SMS topic is named nowhere, so SMS messages
+ * may come on any `/v2/` topic except those documented for other message types.
+ */
+export const DOCUMENTED_CHANNELS: Readonly<Record<string, string>> = {
+  DeviceStateChangeMessage: '/v2/me/devices',
+  CallStateChangeMessage: '/v2/me/calls',
+  ChannelStateChangeMessageV2: '/v2/me/channels',
+};
+
+/** The topic of the 8.5.0 channel notification printed without messageType (CometdNotification 8.5.0). */
+const UNTYPED_CHANNEL = '/v2/me/channels';
+
+/**
+ * The schema of a notification's `data`, or undefined when the documentation has none for it.
+ * `channel`, when known, lets an untyped message on /v2/me/channels take the channel schema.
+ */
+export function schemaForNotification(data: unknown, channel?: string): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const { messageType, notificationType } = data as { messageType?: unknown; notificationType?: unknown };
+  if (messageType === undefined && channel === UNTYPED_CHANNEL) return 'notifications/channel-state-change';
   const byType = typeof messageType === 'string' ? NOTIFICATION_SCHEMAS[messageType] : undefined;
   if (!byType) return undefined;
-  return (typeof notificationType === 'string' ? byType[notificationType] : undefined) ?? byType['*'];
+  if (notificationType === undefined) return byType[NO_NOTIFICATION_TYPE];
+  return typeof notificationType === 'string' && notificationType !== NO_NOTIFICATION_TYPE ? byType[notificationType] : undefined;
+}
+
+/**
+ * A message on a topic the documentation does not give its messageType: a DeviceStateChangeMessage
+ * anywhere but /v2/me/devices, or an SMS message on /v2/me/calls. Undefined when the topic fits.
+ */
+export function channelIssue(channel: string, data: unknown): SchemaIssue | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const messageType = (data as { messageType?: unknown }).messageType;
+  if (typeof messageType !== 'string') return undefined;
+  const documented = DOCUMENTED_CHANNELS[messageType];
+  const rule = 'channel (the documented topic of each messageType)';
+  if (documented !== undefined && channel !== documented) {
+    return { pointer: '/channel', rule, message: `a ${messageType} comes on ${documented}, not on this topic`, value: channel };
+  }
+  if (documented === undefined && NOTIFICATION_SCHEMAS[messageType]) {
+    const owner = Object.entries(DOCUMENTED_CHANNELS).find(([, topic]) => topic === channel)?.[0];
+    if (owner) return { pointer: '/channel', rule, message: `${channel} carries ${owner}, not ${messageType}`, value: channel };
+  }
+  return undefined;
 }
 
 export interface NotificationVerdict {
@@ -167,10 +216,15 @@ export interface NotificationVerdict {
   issues: SchemaIssue[];
 }
 
-/** Validates a whole CometD message: the envelope, then `data` against its own schema. */
+/**
+ * Validates a whole CometD message: the envelope (with the topic its messageType is documented
+ * on), then `data` against its own schema. `schema` undefined means the documentation has none.
+ */
 export function validateNotification(message: { channel: string; data: unknown }): NotificationVerdict {
   const envelope = schemas().validate('cometd-envelope', message).issues;
-  const schema = schemaForNotification(message.data);
+  const misplaced = channelIssue(message.channel, message.data);
+  if (misplaced) envelope.push(misplaced);
+  const schema = schemaForNotification(message.data, message.channel);
   const issues = schema ? schemas().validate(schema, message.data).issues : [];
   return { envelope, schema, issues };
 }

@@ -16,7 +16,9 @@ import { ROOT } from './lib/run-info';
  *   npm run coverage            reports/coverage.md and .html: each requirement with its tests and,
  *                               when reports/run.json exists, their verdicts
  *   npm run coverage -- --check fails on a test naming an unknown requirement, on a duplicate test
- *                               id, and on a requirement that has no test and no stated reason
+ *                               id, on a requirement that has no test and no stated reason, and on
+ *                               an inferred or open requirement without its reason
+ * Each requirement shows its basis: stated, printed, inferred or open (with the reason).
  */
 
 interface ListedTest {
@@ -39,6 +41,13 @@ async function listTests(): Promise<ListedTest[]> {
   });
 }
 
+/** How many requirements rest on each basis, e.g. "40 stated, 30 printed, 12 inferred, 3 open". */
+function basisCounts(): string {
+  const counts = new Map<string, number>();
+  for (const r of Object.values(REQUIREMENTS)) counts.set(r.basis, (counts.get(r.basis) ?? 0) + 1);
+  return ['stated', 'printed', 'inferred', 'open'].map((b) => `${counts.get(b) ?? 0} ${b}`).join(', ');
+}
+
 function check(tests: ListedTest[]): string[] {
   const problems: string[] = [];
   const ids = new Map<string, ListedTest>();
@@ -56,7 +65,8 @@ function check(tests: ListedTest[]): string[] {
   }
   for (const [id, r] of Object.entries(REQUIREMENTS)) {
     const covered = tests.some((t) => t.requirements.includes(id));
-    const reason = (r as { untested?: string }).untested;
+    const reason = r.untested;
+    if ((r.basis === 'inferred' || r.basis === 'open') && !r.reason?.trim()) problems.push(`requirement ${id} is ${r.basis} but gives no reason: write the reading (inferred) or what the pages leave open (open)`);
     if (!covered && !reason) problems.push(`requirement ${id} has no test: add a test naming it, or give the row an "untested" reason`);
     if (covered && reason) problems.push(`requirement ${id} has tests but still carries an "untested" reason: remove the reason`);
   }
@@ -71,7 +81,7 @@ async function main(): Promise<number> {
       process.stderr.write(`requirements coverage: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;
     }
-    process.stdout.write(`requirements coverage: ${Object.keys(REQUIREMENTS).length} requirements, ${tests.length} tests, every requirement covered or explained\n`);
+    process.stdout.write(`requirements coverage: ${Object.keys(REQUIREMENTS).length} requirements (${basisCounts()}), ${tests.length} tests, every requirement covered or explained\n`);
     return 0;
   }
   const recordFile = resolve(ROOT, 'reports/run.json');
@@ -84,17 +94,18 @@ async function main(): Promise<number> {
       id,
       r.level,
       `${PAGES[r.page].section}: ${PAGES[r.page].operation}`,
-      r.statement + ('inferred' in r && r.inferred ? ` (inferred: ${r.inferred})` : ''),
-      mine.length ? mine.map((t) => `${t.id}: ${verdictOf(t.id!)}`).join('\n') : `no test: ${(r as { untested?: string }).untested ?? 'MISSING REASON'}`,
+      r.basis,
+      r.statement + (r.reason ? ` (${r.basis}: ${r.reason})` : ''),
+      mine.length ? mine.map((t) => `${t.id}: ${verdictOf(t.id!)}`).join('\n') : `no test: ${r.untested ?? 'MISSING REASON'}`,
       reqVerdict,
     ];
   });
   const sections = [
     {
       title: 'Summary',
-      text: `${Object.keys(REQUIREMENTS).length} requirements, ${tests.length} tests${record ? `, verdicts from the run of ${record.info.startedAt} against ${record.info.target.url}` : ', no run recorded yet (npm run conformance writes reports/run.json)'}.`,
+      text: `${Object.keys(REQUIREMENTS).length} requirements (${basisCounts()}), ${tests.length} tests${record ? `, verdicts from the run of ${record.info.startedAt} against ${record.info.target.url}` : ', no run recorded yet (npm run conformance writes reports/run.json)'}.`,
     },
-    { title: 'Requirements', table: { head: ['id', 'level', 'page', 'statement', 'tests', 'verdict'], rows } },
+    { title: 'Requirements', table: { head: ['id', 'level', 'page', 'basis', 'statement', 'tests', 'verdict'], rows } },
     ...(problems.length ? [{ title: 'Problems', list: problems }] : []),
   ];
   const out = resolve(ROOT, 'reports');

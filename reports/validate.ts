@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { HELP, helpRequested } from '../scripts/help';
-import { formatIssues, schemaForNotification, schemas } from '../helpers/schemas';
+import { formatIssues, NOTIFICATION_SCHEMAS, schemaForNotification, schemas, validateNotification } from '../helpers/schemas';
 
 /**
  * `npm run validate -- <file-or-folder> ...`: checks notifications captured from any server against
  * the harness's schemas. A file holds one message or a JSON array of them; a message is a CometD
  * message with its envelope ({"channel", "data"}) or the bare `data` object. The schema is chosen
- * by messageType and notificationType. Exits 1 if any message is invalid or has no schema, 2 if
+ * by messageType and notificationType; a notificationType no page prints for its messageType has
+ * none. With the envelope, a message on a topic its messageType is not documented on is invalid. Exits 1 if any message is invalid or has no schema, 2 if
  * an input cannot be read.
  */
 
@@ -25,6 +26,14 @@ export interface MessageVerdict {
   text: string;
 }
 
+/** Why a message has no schema: an undocumented messageType, or a notificationType no page prints for it. */
+function noSchemaReason(d: Record<string, unknown>): string {
+  const known = typeof d.messageType === 'string' ? NOTIFICATION_SCHEMAS[d.messageType] : undefined;
+  if (!known) return 'the harness has none for this messageType';
+  const printed = Object.keys(known).join(', ');
+  return `no page prints this notificationType for ${String(d.messageType)}; documented: ${printed}`;
+}
+
 export function validateMessage(message: unknown, where: string): MessageVerdict {
   if (!message || typeof message !== 'object' || Array.isArray(message)) return { where, ok: false, text: 'not a JSON object' };
   const m = message as Record<string, unknown>;
@@ -32,17 +41,17 @@ export function validateMessage(message: unknown, where: string): MessageVerdict
   const data = enveloped ? m.data : m;
   const notes: string[] = [];
   let ok = true;
-  if (enveloped) {
-    const envelope = schemas().validate('cometd-envelope', m);
-    if (envelope.issues.length) {
-      ok = false;
-      notes.push(`envelope breaks cometd-envelope:\n${formatIssues(envelope)}`);
-    }
-  }
   const d = (data ?? {}) as Record<string, unknown>;
   const kind = `${String(d.messageType ?? '(no messageType)')}/${String(d.notificationType ?? '-')}`;
-  const schema = schemaForNotification(data);
-  if (!schema) return { where, ok: false, text: `${kind}: NO SCHEMA (the harness has none for this messageType)` };
+  if (enveloped) {
+    const verdict = validateNotification({ channel: String(m.channel), data });
+    if (verdict.envelope.length) {
+      ok = false;
+      notes.push(`envelope breaks cometd-envelope:\n${formatIssues({ schema: 'cometd-envelope', issues: verdict.envelope })}`);
+    }
+  }
+  const schema = schemaForNotification(data, enveloped ? String(m.channel) : undefined);
+  if (!schema) return { where, ok: false, text: `${kind}: NO SCHEMA (${noSchemaReason(d)})${notes.length ? `\n${notes.join('\n')}` : ''}` };
   const verdict = schemas().validate(schema, data);
   if (verdict.issues.length) {
     ok = false;

@@ -27,6 +27,7 @@ test.describe('SMS Accept', () => {
         'SMS-ACCEPT-CHATTING',
         'SMS-ACCEPT-CAPABILITIES',
         'SMS-ACCEPT-PARTICIPANTS',
+        'SMS-ACCEPT-NICKNAME',
         'SMS-ACCEPT-HISTORY',
         'SMS-ACCEPT-ORDER',
         'SMS-NOTIFICATION-SCHEMAS',

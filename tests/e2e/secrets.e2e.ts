@@ -6,7 +6,7 @@ import { ROLES } from '../../helpers/config';
 import { startMock } from '../../mock/server';
 import type { HttpSession } from '../../mock/state';
 import { mockUser, userSetsOf } from '../../mock/users';
-import { mockTarget, runHarness } from './support/harness-run';
+import { CHILD_RUN_TIMEOUT_MS, mockTarget, runHarness } from './support/harness-run';
 
 /**
  * No secret in any output: a run with distinctive passwords, in which tests fail (so that failure
@@ -33,7 +33,18 @@ function forms(secret: string): string[] {
   return [...out].filter((f) => f.length >= 8);
 }
 
+const SECRETS_SPECS = [
+  'suites/sms/accept.spec.ts',
+  'suites/platform/authentication.spec.ts',
+  'suites/platform/csrf.spec.ts',
+  'suites/platform/notifications.spec.ts',
+  // Tests that add no kind of output the others do not write.
+  '--grep-invert',
+  "saveLAR|reaches the Ready agent|state change reaches the agent",
+];
+
 test('a failing run with distinctive passwords leaves no password, Authorization value, cookie or CSRF token in any output', async () => {
+  test.setTimeout(CHILD_RUN_TIMEOUT_MS);
   const nonce = randomBytes(6).toString('hex');
   const users = [1, 2].flatMap((set) => ROLES.map((role) => mockUser(role, set, `Zq:7"x y%${role}${set}!${nonce}`)));
   const mock = await startMock({ users, faults: ['sms.accept.nickname-ignored', 'sms.error.extra-fields'] });
@@ -45,7 +56,9 @@ test('a failing run with distinctive passwords leaves no password, Authorization
     return session;
   };
   try {
-    const result = await runHarness('secrets', mockTarget(mock, 2), ['suites']);
+    // Failing SMS tests (transcripts, failure messages, HTTP logs) and the platform checks that send
+    // wrong passwords, CSRF tokens and cookie-only CometD write every kind of output the suite has.
+    const result = await runHarness('secrets', mockTarget(mock, 1), SECRETS_SPECS);
     expect(result.code, result.output.slice(-2000)).toBe(1);
 
     const secrets = new Map<string, string>();
@@ -63,7 +76,7 @@ test('a failing run with distinctive passwords leaves no password, Authorization
       const browser = /BAYEUX_BROWSER=([^;\s]+)/.exec(header)?.[1];
       if (browser) secrets.set(`BAYEUX_BROWSER ${browser.slice(0, 4)}…`, browser);
     }
-    expect(sessions.length, 'HTTP sessions the run opened').toBeGreaterThan(10);
+    expect(sessions.length, 'HTTP sessions the run opened').toBeGreaterThan(5);
 
     const outputs = new Map<string, string>([['console', result.output]]);
     for (const file of filesUnder(result.dir)) {

@@ -40,13 +40,14 @@ test('a violation is reported with its JSON pointer, the broken rule and the val
     smssession: {
       id: 'X',
       uri: 'http://h/api/v2/smssessions/X',
-      state: 'Accepted',
+      state: 'Chatting',
+      supervisorMode: 'Listen',
       participants: [{ nickname: 'Marat', type: 'Agent' }],
     },
   });
   const text = formatIssues(verdict);
-  expect(text).toContain('/smssession/state must be one of "Invited", "Chatting", "LeftChat", "Completed", "Revoked" [enum');
-  expect(text).toContain('value: "Accepted"');
+  expect(text).toContain('/smssession/supervisorMode must be one of "Monitor", "Coach", "BargeIn" [enum');
+  expect(text).toContain('value: "Listen"');
   expect(text).toContain('/smssession/participants/0/participantId is required but missing [required');
 });
 
@@ -59,7 +60,7 @@ test('an error reply with anything besides statusCode and statusMessage breaks t
 
 test('the envelope needs a /v2/ channel and a data object with a messageType', () => {
   const verdict = validateNotification({ channel: '/elsewhere', data: { nothing: true } });
-  expect(verdict.envelope.map((i) => i.pointer)).toEqual(['/channel', '/data/messageType']);
+  expect(verdict.envelope.map((i) => i.pointer).sort()).toEqual(['/channel', '/data/messageType']);
 });
 
 test('a Released call must offer no capabilities, and duration is a string of seconds', () => {

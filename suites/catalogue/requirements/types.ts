@@ -1,15 +1,28 @@
+import type { Basis } from '../../../helpers/errors';
 import type { PageKey } from '../pages';
 
-/**
- * A row of the requirements catalogue: one testable statement of a documentation page, in our
- * words. `inferred` marks a statement the harness reads into the documentation rather than one it
- * prints; reports list those apart.
- */
-export interface Requirement {
+export type { Basis } from '../../../helpers/errors';
+
+interface RequirementCommon {
   page: PageKey;
   level: 'MUST' | 'SHOULD';
   statement: string;
-  inferred?: string;
   /** Why no test checks this statement (a requirement without a test must say why). */
   untested?: string;
 }
+
+/**
+ * A row of the requirements catalogue: one testable statement of a documentation page, in our
+ * words, with what it rests on (DESIGN.md, "Basis of every requirement"):
+ * - `stated`: a sentence of the page says it;
+ * - `printed`: every documented sample shows it (a sequence, a member, a value);
+ * - `inferred`: a reading the pages support but do not say; `reason` names the reading. A broken
+ *   inferred requirement is non-strict;
+ * - `open`: the pages leave it open; `reason` says what they leave open. What a server does there
+ *   is observed and recorded, never judged.
+ */
+export type Requirement = RequirementCommon &
+  ({ basis: 'stated' | 'printed'; reason?: undefined } | { basis: 'inferred' | 'open'; reason: string });
+
+/** The bases under which a broken requirement is a failure, not a warning or an observation. */
+export const STRICT_BASES: readonly Basis[] = ['stated', 'printed'];

@@ -44,6 +44,13 @@ function childEnv(env: Record<string, string>, dir: string): NodeJS.ProcessEnv {
   return { ...clean, FORCE_COLOR: '0', NO_COLOR: '1', GWS_REPORTS_DIR: dir, GWS_MOCK_FAULTS: '', GWS_PREFLIGHT: 'off', ...env };
 }
 
+/**
+ * The bound of a test that makes one child run of a few spec files: the child's own tests are
+ * bounded by its notification timeout and test timeout, then it builds its reports; on a busy
+ * 2-core machine that is about a minute, and two such tests run side by side.
+ */
+export const CHILD_RUN_TIMEOUT_MS = 240_000;
+
 export async function runHarness(name: string, env: Record<string, string>, args: string[]): Promise<HarnessRun> {
   const dir = scratch(`run-${name}`);
   const child = await run(TSX_CLI, [join(ROOT, 'scripts/conformance.ts'), ...args], { env: childEnv(env, dir), quiet: true });
