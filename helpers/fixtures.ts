@@ -131,7 +131,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         mock = await startMock({ faults, smsChannel: harnessConfig.smsChannel });
       }
       const sets = harnessConfig.userSets.length > 0 ? harnessConfig.userSets : userSetsOf(mock!.users);
-      const users = sets[workerInfo.parallelIndex % sets.length]!;
+      // GWS_USER_SET ("agent1, supervisor1, caller1") pins the set a failed test had, for its second attempt.
+      const pinned = process.env.GWS_USER_SET ? sets.find((s) => Object.values(s).map((c: Credentials) => c.username).join(', ') === process.env.GWS_USER_SET) : undefined;
+      const users = pinned ?? sets[workerInfo.parallelIndex % sets.length]!;
       const baseUrl = harnessConfig.baseUrl ?? new URL(mock!.url);
       const smsInjectUrl = harnessConfig.smsInjectUrl ?? (mock ? new URL(mock.smsInjectUrl) : undefined);
       try {

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { loadConfig } from '../helpers/config';
 import { conform, parseArgs } from '../scripts/conformance';
 import { filesContaining, MANIFEST, writeManifest } from './lib/bundle';
+import { rerunSection } from './lib/flaky';
 import type { RunRecord } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
 import { ROOT } from './lib/run-info';
@@ -52,6 +53,7 @@ function summary(record: RunRecord): Section[] {
       title: 'Failures',
       table: { head: ['test', 'title', 'verdict', 'code', 'message'], rows: record.tests.filter((t) => t.verdict === 'failed' || t.verdict === 'harness-error').map((t) => [t.id, t.title, t.verdict, t.code ?? '', t.message ?? '']) },
     },
+    rerunSection(record),
     { title: 'Not applicable', table: { head: ['test', 'title', 'reason'], rows: record.notApplicable.map((n) => [n.id, n.title, n.reason]) } },
     {
       title: 'Checks that rest on an inference',

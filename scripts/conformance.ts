@@ -3,9 +3,12 @@ import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
 import { ANNOTATION } from '../helpers/meta';
 import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
+import { applyReruns, rerunLines } from '../reports/lib/flaky';
 import { buildRunRecord, type RunRecord } from '../reports/lib/record';
 import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
 import { readOutcomes, readReport, type JsonReport } from './results';
+import { markJunitReruns } from './junit-reruns';
+import { DEFAULT_RERUN_LIMIT, rerunFailures } from './rerun';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -26,15 +29,23 @@ export interface RunOptions {
   /** Where the Allure results and report go (a certification bundle has its own). */
   allureResults: string;
   allureReport: string;
+  /** A failure that passes when run again alone does not fail the gate. */
+  allowFlaky?: boolean;
+  /** false: failed tests are not run a second time (--no-rerun). */
+  rerun?: boolean;
 }
 
 export function parseArgs(args: string[]): RunOptions {
   const playwrightArgs: string[] = [];
   let knownFailures: string | undefined;
   let mockOnly = false;
+  let allowFlaky = false;
+  let rerun = true;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg === '--mock') mockOnly = true;
+    else if (arg === '--allow-flaky') allowFlaky = true;
+    else if (arg === '--no-rerun') rerun = false;
     else if (arg === '--known-failures') knownFailures = args[++i];
     else if (arg.startsWith('--known-failures=')) knownFailures = arg.slice('--known-failures='.length);
     else playwrightArgs.push(arg);
@@ -45,6 +56,8 @@ export function parseArgs(args: string[]): RunOptions {
     playwrightArgs,
     allureResults: resolve(REPORTS, 'allure-results'),
     allureReport: resolve(REPORTS, 'allure-report'),
+    allowFlaky,
+    rerun,
   };
 }
 
@@ -128,6 +141,12 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   } catch {
     fail(`the run left no result file (${relative(process.cwd(), jsonReport)}); Playwright exited with ${tests.code}`);
   }
+  if (options.rerun !== false && record.runErrors.length === 0) {
+    const limit = process.env.GWS_RERUN_LIMIT ? Number(process.env.GWS_RERUN_LIMIT) : DEFAULT_RERUN_LIMIT;
+    const reruns = await rerunFailures(record, readReport(jsonReport), { reportsDir: REPORTS, allureResults: options.allureResults, playwrightArgs: options.playwrightArgs, info, known, limit });
+    applyReruns(record, reruns, options.allowFlaky === true);
+    markJunitReruns(resolve(REPORTS, 'junit.xml'), record);
+  }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
 
   // Allure 3 does not replace a report already in the output folder: it writes the new one into
@@ -147,6 +166,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
       `${c['harness-error']} harness errors, ${c['not-applicable']} not applicable\n`,
   );
   for (const line of harnessCauses(record)) process.stdout.write(`${line}\n`);
+  for (const line of rerunLines(record)) process.stdout.write(`${line}\n`);
   for (const k of record.knownFailuresPassing) process.stdout.write(`  known failure now passes, remove it from the known failures: ${k.id} (${k.reason})\n`);
   for (const t of record.tests.filter((x) => x.known?.expired && x.verdict === 'failed')) process.stdout.write(`  known failure expired on ${t.known!.expires}, counted as a failure: ${t.id}\n`);
   for (const id of record.knownFailuresUnmatched) process.stdout.write(`  known failure names no test of this run: ${id}\n`);
