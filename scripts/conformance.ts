@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { loadConfigOrExit, TARGET_VARIABLES, type Config } from '../helpers/config';
 import { ANNOTATION } from '../helpers/meta';
 import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
+import { writeAllureOverview } from '../reports/lib/drift-report';
 import { applyReruns, rerunLines } from '../reports/lib/flaky';
 import { buildRunRecord, type RunRecord } from '../reports/lib/record';
 import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
@@ -148,6 +149,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
     markJunitReruns(resolve(REPORTS, 'junit.xml'), record);
   }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
+  if (record.drift) writeAllureOverview(options.allureResults, record.drift);
 
   // Allure 3 does not replace a report already in the output folder: it writes the new one into
   // an `awesome/` subfolder and leaves the old index.html in place. Start from an empty folder.

@@ -2,6 +2,7 @@ import { readMeta } from '../../helpers/meta';
 import { PAGES } from '../../suites/catalogue/pages';
 import { REQUIREMENTS } from '../../suites/catalogue/requirements';
 import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
+import { DriftCollector, type DriftTally } from './drift';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
 import { isExpired, type KnownFailure } from './known';
 import type { RunInfo } from './run-info';
@@ -47,6 +48,8 @@ export interface RunRecord {
   knownFailuresUnmatched: string[];
   shapes: Record<string, Shape>;
   latency: Record<string, OperationLatency>;
+  /** Coverage and drift: members and values seen per notification type and operation reply (reports/lib/drift.ts). */
+  drift?: DriftTally;
 }
 
 const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'known-failure', 'passed', 'not-applicable', 'untested'];
@@ -167,9 +170,12 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
 
   const shapes = new ShapeCollector();
   const latency = new LatencyCollector();
+  const drift = new DriftCollector();
   for (const evidence of evidenceOf(report)) {
     for (const n of evidence.notifications) if (n.data && typeof n.data === 'object') shapes.add(n.data);
     latency.add(evidence.exchanges, evidence.notifications);
+    for (const n of evidence.notifications) if (n.data && typeof n.data === 'object') drift.notification(n.data);
+    for (const e of evidence.exchanges) drift.reply(e);
   }
 
   const runErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
@@ -190,5 +196,6 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
     knownFailuresUnmatched: known.filter((k) => !tests.some((t) => t.id === k.id)).map((k) => k.id),
     shapes: shapes.result(),
     latency: latency.result(),
+    drift: drift.result(),
   };
 }
