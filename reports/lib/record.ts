@@ -3,6 +3,7 @@ import { PAGES } from '../../suites/catalogue/pages';
 import { REQUIREMENTS } from '../../suites/catalogue/requirements';
 import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
 import { DriftCollector, type DriftTally } from './drift';
+import type { FlakySummary, RerunRecord } from './flaky';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
 import { isExpired, type KnownFailure } from './known';
 import type { RunInfo } from './run-info';
@@ -31,6 +32,8 @@ export interface TestRecord {
   features: string[];
   inferred?: string;
   known?: KnownFailure & { expired?: boolean };
+  /** The second attempt of a failed test, run alone at the end of the run (reports/lib/flaky.ts). */
+  rerun?: RerunRecord;
 }
 
 export interface RunRecord {
@@ -50,6 +53,8 @@ export interface RunRecord {
   latency: Record<string, OperationLatency>;
   /** Coverage and drift: members and values seen per notification type and operation reply (reports/lib/drift.ts). */
   drift?: DriftTally;
+  /** Which failed tests were flaky or reproducible when run again, and whether flaky ones were allowed. */
+  reruns?: FlakySummary;
 }
 
 const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'known-failure', 'passed', 'not-applicable', 'untested'];
