@@ -21,6 +21,8 @@ export interface FlakyRun {
   failed: string[];
   flaky: string[];
   reproducible: string[];
+  /** Errors of the run itself (a global timeout interrupts it: its failed tests are not run again). */
+  runErrors: string[];
 }
 
 export interface FlakyResult {
@@ -64,11 +66,13 @@ export async function measureFlaky(options: { runs: number; hogs: number; log: (
           failed: record?.tests.filter((t) => t.verdict === 'failed' || t.verdict === 'harness-error').map((t) => t.id) ?? ['(no run record)'],
           flaky: record?.reruns?.flaky ?? [],
           reproducible: record?.reruns?.reproducible ?? [],
+          runErrors: record?.runErrors ?? [],
         };
         perRun.push(entry);
         options.log(
           `flaky: run ${i}/${options.runs} with ${options.hogs} CPU hogs: exit ${entry.exitStatus}, ${entry.tests} tests, ${entry.failed.length} failed` +
-            `${entry.flaky.length ? ` (flaky: ${entry.flaky.join(', ')})` : ''}${entry.reproducible.length ? ` (reproducible: ${entry.reproducible.join(', ')})` : ''}, ${wallMs} ms`,
+            `${entry.flaky.length ? ` (flaky: ${entry.flaky.join(', ')})` : ''}${entry.reproducible.length ? ` (reproducible: ${entry.reproducible.join(', ')})` : ''}, ${wallMs} ms` +
+            `${entry.runErrors.length ? `; run errors: ${entry.runErrors.join('; ')}` : ''}`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });
