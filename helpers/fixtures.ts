@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { relative, resolve } from 'node:path';
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
+import { nameRole, REPLAY_FORMAT, traceNotification, traceStep, tracing, type ReplayFile } from './curl';
 import { loadConfig, type Config, type Credentials, type Role, type UserSet } from './config';
 import { HarnessError, NonConformance } from './errors';
 import { RawSession } from './gws/raw-session';
@@ -63,7 +65,7 @@ interface TestFixtures {
 
 function reporterFor(testInfo: TestInfo): Reporter {
   return {
-    step: (title, body) => base.step(redactText(title), body),
+    step: (title, body) => base.step(redactText(title), () => traceStep(redactText(title), body)),
     attach: async (name, body, contentType) => {
       await testInfo.attach(redactText(name), { body: redactText(body), contentType });
     },
@@ -79,6 +81,7 @@ async function personFixture(
   use: (user: GwsUser) => Promise<void>,
 ): Promise<void> {
   const user = new GwsUser({ config, baseUrl: target.baseUrl, role, credentials: target.users[role], reporter: report });
+  if (tracing()) user.notifications.listen((n) => traceNotification(user.label, n));
   try {
     await user.login();
     await use(user);
@@ -131,7 +134,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         mock = await startMock({ faults, smsChannel: harnessConfig.smsChannel });
       }
       const sets = harnessConfig.userSets.length > 0 ? harnessConfig.userSets : userSetsOf(mock!.users);
-      const users = sets[workerInfo.parallelIndex % sets.length]!;
+      // GWS_USER_SET ("agent1, supervisor1, caller1") pins the set a failed test had, for its second attempt.
+      const pinned = process.env.GWS_USER_SET ? sets.find((s) => Object.values(s).map((c: Credentials) => c.username).join(', ') === process.env.GWS_USER_SET) : undefined;
+      const users = pinned ?? sets[workerInfo.parallelIndex % sets.length]!;
+      for (const [role, c] of Object.entries(users) as [Role, Credentials][]) nameRole(c.username, role, c.password);
       const baseUrl = harnessConfig.baseUrl ?? new URL(mock!.url);
       const smsInjectUrl = harnessConfig.smsInjectUrl ?? (mock ? new URL(mock.smsInjectUrl) : undefined);
       try {
@@ -170,6 +176,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         `not applicable: the target does not claim ${missing.join(', ')} (GWS_FEATURES=${[...harnessConfig.features].join(',')}); add it to GWS_FEATURES to run this test`,
       );
       await use();
+      // A failed test carries what `npm run replay` needs to run it alone again.
+      if (m.id && testInfo.status !== testInfo.expectedStatus) {
+        const replay: ReplayFile = {
+          format: REPLAY_FORMAT,
+          id: m.id,
+          title: testInfo.title,
+          file: relative(resolve(__dirname, '..'), testInfo.file),
+          project: testInfo.project.name,
+          users,
+          target: target.embedded ? 'embedded mock' : target.baseUrl.host,
+          command: `npm run replay -- ${m.id}`,
+        };
+        await testInfo.attach('replay.json', { body: JSON.stringify(replay, null, 2), contentType: 'application/json' });
+      }
     },
     { auto: true },
   ],

@@ -4,6 +4,7 @@ import { loadConfig } from '../helpers/config';
 import { conform, parseArgs, REPORTS } from '../scripts/conformance';
 import { HELP, helpRequested } from '../scripts/help';
 import { filesContaining, MANIFEST, writeManifest } from './lib/bundle';
+import { rerunSection } from './lib/flaky';
 import type { RunRecord } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
 import { selectionOf } from './lib/selection';
@@ -67,6 +68,7 @@ function summary(record: RunRecord): Section[] {
       text: `Checks resting on a reading of the documentation that the server does not share: ${setup?.strict ? 'failing, as this run is strict' : 'warnings; a strict run (--strict) counts them as failures'}.`,
       table: { head: ['test', 'title', 'code', 'message'], rows: record.tests.filter((t) => t.verdict === 'non-strict').map((t) => [page(t.page, t.id), t.title, t.code ?? '', t.message ?? '']) },
     },
+    rerunSection(record),
     { title: 'Not applicable', table: { head: ['test', 'title', 'reason'], rows: record.notApplicable.map((n) => [n.id, n.title, n.reason]) } },
     {
       title: 'Checks that rest on an inference',

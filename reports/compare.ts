@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { filesUnder } from './lib/bundle';
 import { caveats, matrix } from './lib/matrix';
+import { driftChanges } from './lib/drift-report';
 import type { Latency } from './lib/evidence';
 import { RECORD_FORMAT, type RunRecord, type TestVerdict } from './lib/record';
 import { toHtml, toMarkdown, type Section } from './lib/render';
@@ -111,6 +112,7 @@ export function compare(base: RunRecord, current: RunRecord): { sections: Sectio
     { title: `Newly not applicable (${newlyNa.length})`, table: { head, rows: newlyNa.map(row) } },
     { title: `Tests added (${added.length}) and removed (${removed.length})`, table: { head, rows: [...added, ...removed].map(row) } },
     { title: 'Changes in the shape of notifications', text: 'Fields seen per message type, and the values of enumerated fields (states, modes, visibilities, capabilities).', list: shapeLines },
+    { title: 'Coverage and drift: members and values that appeared or disappeared', text: 'Per notification type and operation reply; undeclared members are those no schema declares.', list: driftChanges(base.drift, current.drift) },
     {
       title: 'Latency per operation',
       text: 'Reply: the HTTP round trip. Notification: from the request to the first notification the same user received after it.',

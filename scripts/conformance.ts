@@ -7,6 +7,8 @@ import { DEFAULT_KNOWN_FAILURES, loadKnownFailures, type KnownFailure } from '..
 import { applyVerdicts } from '../reports/lib/allure-verdicts';
 import { toJunit } from '../reports/lib/junit';
 import { buildRunRecord, RECORD_FORMAT, type RunRecord } from '../reports/lib/record';
+import { writeAllureOverview } from '../reports/lib/drift-report';
+import { applyReruns, rerunLines } from '../reports/lib/flaky';
 import { selectionOf, strictOf, type RunSetup } from '../reports/lib/selection';
 import { verdictLines } from '../reports/lib/verdict-text';
 import { DEFAULT_USER_SETS } from '../mock/users';
@@ -14,6 +16,8 @@ import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
 import { helpRequested } from './help';
 import { preflightOrExit } from './preflight';
 import { readOutcomes, readReport, type JsonReport } from './results';
+import { markJunitReruns } from './junit-reruns';
+import { DEFAULT_RERUN_LIMIT, rerunFailures } from './rerun';
 import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
 
 /**
@@ -37,16 +41,24 @@ export interface RunOptions {
   /** Where the Allure results and report go (a certification bundle has its own). */
   allureResults: string;
   allureReport: string;
+  /** A failure that passes when run again alone does not fail the gate. */
+  allowFlaky?: boolean;
+  /** false: failed tests are not run a second time (--no-rerun). */
+  rerun?: boolean;
 }
 
 export function parseArgs(args: string[]): RunOptions {
   const playwrightArgs: string[] = [];
   let knownFailures: string | undefined;
   let mockOnly = false;
+  let allowFlaky = false;
+  let rerun = true;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg === '--mock') mockOnly = true;
     else if (arg === '--strict') continue;
+    else if (arg === '--allow-flaky') allowFlaky = true;
+    else if (arg === '--no-rerun') rerun = false;
     else if (arg === '--known-failures') knownFailures = args[++i];
     else if (arg.startsWith('--known-failures=')) knownFailures = arg.slice('--known-failures='.length);
     else playwrightArgs.push(arg);
@@ -58,6 +70,8 @@ export function parseArgs(args: string[]): RunOptions {
     playwrightArgs,
     allureResults: resolve(REPORTS, 'allure-results'),
     allureReport: resolve(REPORTS, 'allure-report'),
+    allowFlaky,
+    rerun,
   };
 }
 
@@ -154,9 +168,16 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
     record.verdict = 'could-not-run';
     record.exitStatus = 2;
   }
+  if (!stop && options.rerun !== false && record.runErrors.length === 0) {
+    const limit = process.env.GWS_RERUN_LIMIT ? Number(process.env.GWS_RERUN_LIMIT) : DEFAULT_RERUN_LIMIT;
+    const reruns = await rerunFailures(record, readReport(jsonReport), { reportsDir: REPORTS, allureResults: options.allureResults, playwrightArgs: options.playwrightArgs, info, known, limit });
+    applyReruns(record, reruns, options.allowFlaky === true);
+  }
   writeFileSync(resolve(REPORTS, 'run.json'), JSON.stringify(record, null, 2));
   writeFileSync(resolve(REPORTS, 'junit.xml'), toJunit(record));
+  if (record.reruns) markJunitReruns(resolve(REPORTS, 'junit.xml'), record);
   applyVerdicts(options.allureResults, record);
+  if (record.drift) writeAllureOverview(options.allureResults, record.drift);
 
   // Allure 3 does not replace a report already in the output folder: it writes the new one into
   // an `awesome/` subfolder and leaves the old index.html in place. Start from an empty folder.
@@ -178,6 +199,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
     process.stdout.write(`\nstopped early: ${stop.reason}; ${notRun} tests did not run (counted below as not applicable): ${stop.evidence}\n`);
   }
   process.stdout.write(`\n${verdictLines(record).join('\n')}\n`);
+  for (const line of rerunLines(record)) process.stdout.write(`${line}\n`);
   if (allure.code !== 0 && record.exitStatus === 0) record.exitStatus = 2;
   return record;
 }

@@ -1,5 +1,6 @@
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { apiUrl, type Credentials } from '../config';
+import { traceExchange, tracing } from '../curl';
 import { HarnessError, NonConformance } from '../errors';
 import { redactHeaders, redactValue, registerCredentials, registerSecret, registerSecretHeader } from '../redact';
 
@@ -208,6 +209,8 @@ export class GwsSession {
       const failure = describeNetworkError(error, `${method} ${url}`, this.options.timeoutMs);
       exchange.error = failure.message;
       throw failure;
+    } finally {
+      if (tracing()) traceExchange({ method, url, username: this.username, password: this.credentials.password, headers, body: payload, csrf: this.csrf }, { ...exchange, body: exchange.responseBody });
     }
   }
 

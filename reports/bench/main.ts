@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureDelay } from './delay';
 import { measureFailFast } from './fail-fast';
+import { flakyMarkdown, measureFlaky, type FlakyResult } from './flaky';
 import { measureLoad } from './load';
 import { describeMachine, finishMachine } from './machine';
 import { renderMarkdown, type BenchRecord } from './markdown';
@@ -18,7 +19,7 @@ import { measureWall } from './wall';
  */
 
 const ROOT = resolve(__dirname, '..', '..');
-const SECTIONS = ['wall', 'overhead', 'delay', 'fail', 'load'] as const;
+const SECTIONS = ['wall', 'overhead', 'delay', 'fail', 'load', 'flaky'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: SECTIONS.join(',') },
     out: { type: 'string', default: resolve(ROOT, 'reports') },
     users: { type: 'string', default: '201' },
+    'flaky-runs': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,6 +40,7 @@ if (values.help) {
       '  --only     a subset of the measurements (the others show as "not measured")\n' +
       '  --out      folder for bench.json and bench.md (default reports/)\n' +
       '  --users    concurrent users of the load test (default 201: 67 sets of agent, supervisor, caller)\n' +
+      '  --flaky-runs  whole-suite runs with two CPU hogs beside them, for the flaky figure (default 20, --quick 2)\n' +
       'Exit status: 0 the measurements were written (a target not met is reported, not an error); 2 a bad option or a failure.\n',
   );
   process.exit(0);
@@ -63,6 +66,7 @@ const settings = {
   overhead: { repeats: quick ? 5 : 40, warmup: quick ? 1 : 5 },
   delay: { rounds: quick ? 20 : 200 },
   fail: { repeats: quick ? 5 : 20, timeoutsMs: [10_000, 60_000] },
+  flaky: { runs: values['flaky-runs'] ? Number(values['flaky-runs']) : quick ? 2 : 20, hogs: 2 },
   load: { users, rounds: quick ? 2 : 10, pauseMs: 1_000, rampMs: 3_000, deadlineMs: 180_000 },
 };
 
@@ -79,6 +83,7 @@ async function main(): Promise<number> {
   if (wants('delay')) results.delay = await measureDelay({ ...settings.delay, log });
   if (wants('fail')) results.failFast = await measureFailFast({ ...settings.fail, log });
   if (wants('load')) results.load = await measureLoad({ ...settings.load, log });
+  const flaky: FlakyResult | undefined = wants('flaky') ? await measureFlaky({ ...settings.flaky, log }) : undefined;
   finishMachine(machine);
 
   const busiest = Math.max(machine.loadAverage.start, machine.loadAverage.end ?? 0);
@@ -91,10 +96,11 @@ async function main(): Promise<number> {
   mkdirSync(values.out, { recursive: true });
   const jsonFile = resolve(values.out, 'bench.json');
   const mdFile = resolve(values.out, 'bench.md');
-  writeFileSync(jsonFile, `${JSON.stringify({ ...record, targets }, null, 2)}\n`);
-  writeFileSync(mdFile, renderMarkdown(record));
+  writeFileSync(jsonFile, `${JSON.stringify({ ...record, ...(flaky ? { flaky } : {}), targets }, null, 2)}\n`);
+  writeFileSync(mdFile, renderMarkdown(record) + (flaky ? `\n${flakyMarkdown(flaky).join('\n')}` : ''));
   log('');
   for (const t of targets) log(`${t.met === undefined ? '-' : t.met ? 'met    ' : 'NOT MET'}  ${t.what}: ${t.measured} (target ${t.target})`);
+  if (flaky) log(`${flaky.runsWithFlaky === 0 ? 'met    ' : 'NOT MET'}  no flaky test in ${flaky.runs} whole-suite runs beside ${flaky.hogs} CPU hogs: ${flaky.runsWithFlaky} runs with a flaky test`);
   if (busyNote) log(`\n${busyNote}`);
   log(`\nbench: ${relative(process.cwd(), jsonFile)} and ${relative(process.cwd(), mdFile)}`);
   return 0;

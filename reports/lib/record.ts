@@ -2,6 +2,8 @@ import { readMeta } from '../../helpers/meta';
 import { PAGES } from '../../suites/catalogue/pages';
 import { REQUIREMENTS } from '../../suites/catalogue/requirements';
 import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
+import { DriftCollector, type DriftTally } from './drift';
+import type { FlakySummary, RerunRecord } from './flaky';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
 import { isExpired, matchesFingerprint, type KnownFailure } from './known';
 import { fingerprints, incompleteness, type FingerprintSeen, type Incomplete } from './record-checks';
@@ -38,6 +40,8 @@ export interface TestRecord {
   reason?: string;
   /** `differs`: the entry's fingerprint did not match, so the failure counts as new. */
   known?: KnownFailure & { expired?: boolean; differs?: boolean };
+  /** The second attempt of a failed test, run alone at the end of the run (reports/lib/flaky.ts). */
+  rerun?: RerunRecord;
 }
 
 export type RunVerdict = 'conformant' | 'non-conformant' | 'could-not-run' | 'incomplete';
@@ -66,6 +70,10 @@ export interface RunRecord {
   fingerprints: Record<string, FingerprintSeen>;
   shapes: Record<string, Shape>;
   latency: Record<string, OperationLatency>;
+  /** Coverage and drift: members and values seen per notification type and operation reply (reports/lib/drift.ts). */
+  drift?: DriftTally;
+  /** Which failed tests were flaky or reproducible when run again, and whether flaky ones were allowed. */
+  reruns?: FlakySummary;
 }
 
 const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'non-strict', 'known-failure', 'passed', 'not-applicable', 'untested'];
@@ -203,9 +211,12 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
 
   const shapes = new ShapeCollector();
   const latency = new LatencyCollector();
+  const drift = new DriftCollector();
   for (const evidence of evidenceOf(report)) {
     for (const n of evidence.notifications) if (n.data && typeof n.data === 'object') shapes.add(n.data);
     latency.add(evidence.exchanges, evidence.notifications);
+    for (const n of evidence.notifications) if (n.data && typeof n.data === 'object') drift.notification(n.data);
+    for (const e of evidence.exchanges) drift.reply(e);
   }
 
   const runErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
@@ -235,5 +246,6 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
     fingerprints: fingerprints(tests, known, info.startedAt, samePrevious ?? {}),
     shapes: shapes.result(),
     latency: latency.result(),
+    drift: drift.result(),
   };
 }
