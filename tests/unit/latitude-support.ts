@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import type { LatitudeName } from '../../mock/latitude';
 import { startMock, type MockHandle } from '../../mock/server';
 import type { MockUser } from '../../mock/users';
@@ -24,6 +25,8 @@ export interface Reply {
 export interface LatitudeMock {
   mock: MockHandle;
   delivered: Delivered[];
+  /** When the server finished each HTTP reply (method and path), on its side of the wire. */
+  ended: { request: string; at: number }[];
   user(role: 'agent' | 'supervisor' | 'caller'): MockUser;
   call(who: MockUser, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   of(who: MockUser, type?: string): Delivered[];
@@ -32,12 +35,21 @@ export interface LatitudeMock {
 export async function withLatitude<T>(latitude: LatitudeName[], body: (m: LatitudeMock) => Promise<T>, seed = 1): Promise<T> {
   const mock = await startMock({ latitude, latitudeSeed: seed, csrf: false });
   const delivered: Delivered[] = [];
+  const ended: { request: string; at: number }[] = [];
+  // The server's own moment of replying, not the client's of reading: both live in this process.
+  const end = ServerResponse.prototype.end;
+  ServerResponse.prototype.end = function (this: ServerResponse, ...args: unknown[]) {
+    const request = (this as ServerResponse & { req?: { method?: string; url?: string } }).req;
+    ended.push({ request: `${request?.method} ${request?.url}`, at: performance.now() });
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof end;
   mock.bayeux.deliver = (userId, channel, data) => {
     delivered.push({ userId, channel, data, at: performance.now() });
   };
   const m: LatitudeMock = {
     mock,
     delivered,
+    ended,
     user: (role) => mock.users.find((u) => u.role === role && u.set === 1)!,
     async call(who, method, path, payload, headers = {}) {
       const auth = `Basic ${Buffer.from(`${who.userName}:${who.password}`).toString('base64')}`;
@@ -54,6 +66,7 @@ export async function withLatitude<T>(latitude: LatitudeName[], body: (m: Latitu
   try {
     return await body(m);
   } finally {
+    ServerResponse.prototype.end = end;
     await mock.close();
   }
 }
@@ -74,7 +87,7 @@ export async function login(m: LatitudeMock, who: MockUser): Promise<void> {
 }
 
 /** An inbound SMS to the agent, accepted as "Marat"; returns the session id and the Accept reply. */
-export async function acceptedSession(m: LatitudeMock): Promise<{ id: string; reply: Reply; sentAt: number }> {
+export async function acceptedSession(m: LatitudeMock): Promise<{ id: string; reply: Reply; sentAt: number; repliedAt: number }> {
   const agent = m.user('agent');
   await login(m, agent);
   const injected = await fetch(m.mock.smsInjectUrl, {
@@ -88,5 +101,6 @@ export async function acceptedSession(m: LatitudeMock): Promise<{ id: string; re
   const sentAt = performance.now();
   const reply = await m.call(agent, 'POST', `/me/smssessions/${id}`, { operationName: 'Accept', nickname: 'Marat' });
   await until(() => m.of(agent, 'NewMessages').length > 0, 'the history after Accept');
-  return { id, reply, sentAt };
+  const repliedAt = m.ended.find((e) => e.request === `POST /api/v2/me/smssessions/${id}`)!.at;
+  return { id, reply, sentAt, repliedAt };
 }

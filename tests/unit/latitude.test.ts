@@ -39,26 +39,27 @@ test('delay: 10-300 ms late with jitter, one user\'s order kept; the same seed g
   expect([...Array(10)].map(() => a.int(DELAY_MIN_MS, DELAY_MAX_MS))).toEqual([...Array(10)].map(() => b.int(DELAY_MIN_MS, DELAY_MAX_MS)));
 });
 
-test('delay: the notifications of Accept leave after the reply, at least 10 ms on; the plain mock sends them at once', async () => {
+test('delay: the notifications of Accept leave 10 ms or more after the reply, in the same order; the plain mock sends them at once', async () => {
   const measure = (latitude: Parameters<typeof withLatitude>[0]) =>
     withLatitude(latitude, async (m) => {
-      const { reply } = await acceptedSession(m);
-      const after = m.of(m.user('agent')).filter((d) => d.at > reply.at - 50 && d.data.messageType !== 'ChannelStateChangeMessageV2');
-      return { first: Math.min(...after.map((d) => d.at)) - reply.at, order: types(after).slice(0, 3) };
+      const { id, repliedAt } = await acceptedSession(m);
+      const ofSession = m.of(m.user('agent')).filter((d) => sessionOf(d)?.id === id || d.data.smssessionUri !== undefined);
+      const afterAccept = ofSession.slice(ofSession.findIndex((d) => sessionOf(d)?.state === 'Chatting'));
+      return { first: afterAccept[0]!.at - repliedAt, order: types(afterAccept) };
     });
   const plain = await measure([]);
   const delayed = await measure(['delay']);
   expect(plain.first).toBeLessThan(DELAY_MIN_MS);
-  expect(delayed.first).toBeGreaterThan(0);
+  expect(delayed.first).toBeGreaterThanOrEqual(DELAY_MIN_MS - 1);
   expect(delayed.order).toEqual(plain.order);
 });
 
 test('before-reply: the notifications of Accept leave before its reply; on the plain mock after it', async () => {
   const order = (latitude: Parameters<typeof withLatitude>[0]) =>
     withLatitude(latitude, async (m) => {
-      const { reply } = await acceptedSession(m);
+      const { repliedAt } = await acceptedSession(m);
       const chatting = m.of(m.user('agent')).find((d) => sessionOf(d)?.state === 'Chatting')!;
-      return chatting.at < reply.at ? 'before' : 'after';
+      return chatting.at < repliedAt ? 'before' : 'after';
     });
   expect(await order([])).toBe('after');
   expect(await order(['before-reply'])).toBe('before');
@@ -78,10 +79,11 @@ test('interleave: a repeated ParticipantsUpdated, another session\'s StatusChang
     });
   const plain = await seen([]);
   const mixed = await seen(['interleave']);
-  expect(plain).toEqual({ participants: 1, others: 0, channels: 1 });
+  expect(plain.participants).toBe(1);
+  expect(plain.others).toBe(0);
   expect(mixed.participants).toBe(2);
   expect(mixed.others).toBeGreaterThan(0);
-  expect(mixed.channels).toBeGreaterThan(1);
+  expect(mixed.channels).toBeGreaterThan(plain.channels);
 });
 
 async function intrudeAndAccept(m: LatitudeMock): Promise<Delivered[]> {
