@@ -56,10 +56,15 @@ function errorBody(state: MockState, statusCode: number, statusMessage: string):
   return body;
 }
 
-/** Switch `error-status`: any 4xx for a GWS error reply (the pages give statusCode only). */
-const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
-function errorStatus(latitude: Latitude, status: number): number {
-  return latitude.has('error-status') && status >= 400 && status < 500 ? latitude.pick(ERROR_STATUSES) : status;
+/**
+ * Switch `error-status`: another plausible 4xx for a GWS error reply (the pages give statusCode
+ * only): 401 or 403 for Access denied, a client error other than 401 for the rest.
+ */
+const ERROR_STATUSES = [400, 403, 404, 409, 422] as const;
+const ACCESS_DENIED_STATUSES = [401, 403] as const;
+function errorStatus(latitude: Latitude, status: number, statusCode: number): number {
+  if (!latitude.has('error-status') || status < 400 || status >= 500) return status;
+  return latitude.pick(statusCode === 20 ? ACCESS_DENIED_STATUSES : ERROR_STATUSES);
 }
 
 /** The Bayeux endpoint reads its own body; a bound on its size and a clean 400 are added here. */
@@ -180,7 +185,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
 
   app.setErrorHandler((error: FastifyError | GwsFailure, _request, reply) => {
     if (error instanceof GwsFailure) {
-      return reply.code(errorStatus(latitude, error.httpStatus)).send(errorBody(state, error.statusCode, error.statusMessage));
+      return reply.code(errorStatus(latitude, error.httpStatus, error.statusCode)).send(errorBody(state, error.statusCode, error.statusMessage));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(errorBody(state, 10, 'The request body is too large'));
@@ -193,7 +198,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(errorStatus(latitude, 404)).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
+    reply.code(errorStatus(latitude, 404, 6)).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
   });
 
   registerRoutes(app, state, sms, smsMonitoring);
