@@ -97,7 +97,11 @@ export function checkBayeux(body: unknown): Checked {
   if (!messages.every((m) => m !== null && typeof m === 'object' && !Array.isArray(m))) {
     return { ok: false, http: 400, reason: 'every Bayeux message is an object' };
   }
-  const problems = messages.map((m) => (validateMessage(m) ? undefined : describe(validateMessage.errors)));
+  // A handshake travels alone (the library answers any other batch with an HTTP 500).
+  const alone = messages.length > 1 ? 'a /meta/handshake is sent alone' : undefined;
+  const problems = messages.map((m) =>
+    validateMessage(m) ? ((m as { channel: string }).channel === '/meta/handshake' ? alone : undefined) : describe(validateMessage.errors),
+  );
   const firstProblem = problems.find((p) => p !== undefined);
   if (firstProblem === undefined) return { ok: true, messages: messages as Record<string, unknown>[] };
   const replies = (messages as Record<string, unknown>[]).map((m, i) => {
