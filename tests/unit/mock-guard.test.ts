@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { request } from 'undici';
+import { SmsInjector } from '../../helpers/gws/sms-injector';
+import { silentReporter } from '../../helpers/gws/user';
 import type { MockHandle } from '../../mock/server';
 import { userOf, withMock } from './support';
 
@@ -97,6 +99,33 @@ test('no client publishes on a /v2/ channel', async () => {
     const headers = { authorization: credentials(mock, 'agent'), cookie: agent.browser! };
     const reply = await bayeux(mock, [{ channel: '/v2/me/voice', clientId: agent.clientId, data: { forged: true }, id: '9' }], headers);
     expect(unsuccessful(reply), reply.text).toBe(true);
+  });
+});
+
+test('a user\'s notifications reach only that user\'s CometD sessions, whatever another subscribes to', async () => {
+  await withMock({ log: () => undefined }, async (mock) => {
+    const bystander = userOf(mock, 'agent', 2);
+    await bystander.login();
+    const sms = new SmsInjector(new URL(mock.smsInjectUrl), silentReporter, { timeoutMs: 5000 });
+    try {
+      const headers = { authorization: credentials(mock, 'agent') };
+      const own = await handshake(mock, headers);
+      const session = { ...headers, cookie: own.browser! };
+      for (const subscription of ['/**', '/*', '/v2/**', '/v2/*']) {
+        const refused = await bayeux(mock, [{ channel: '/meta/subscribe', clientId: own.clientId, subscription }], session);
+        expect(unsuccessful(refused), `${subscription}: ${refused.text}`).toBe(true);
+      }
+      const wide = await bayeux(mock, [{ channel: '/meta/subscribe', clientId: own.clientId, subscription: '/v2/me/**' }], session);
+      expect((wide.json as { successful?: boolean }[])[0]?.successful, wide.text).toBe(true);
+
+      await sms.inbound({ to: bystander, text: 'for agent2 only' }); // resolves once agent2 has it
+      const connect = await bayeux(mock, [{ channel: '/meta/connect', clientId: own.clientId, connectionType: 'long-polling', advice: { timeout: 0 } }], session);
+      const channels = (connect.json as { channel: string }[]).map((m) => m.channel);
+      expect(channels, connect.text).toEqual(['/meta/connect']);
+    } finally {
+      await sms.close();
+      await bystander.teardown();
+    }
   });
 });
 
