@@ -103,30 +103,46 @@ function handleBayeux(
   });
   request.on('end', () => {
     if (refused) return;
-    let messages: unknown;
     try {
-      messages = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      log('refused a CometD request: malformed JSON');
-      response.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed Bayeux message');
-      return;
+      answerBayeux(bayeux, request, response, log, Buffer.concat(chunks));
+    } catch (error) {
+      log(`internal error on a CometD request: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      if (!response.writableEnded) response.end('Internal error of the mock');
     }
-    const badCookie = checkBrowserCookie(request.headers.cookie);
-    if (badCookie) {
-      log(`refused a CometD request: ${badCookie}`);
-      response.writeHead(400, { 'content-type': 'text/plain' }).end(badCookie);
-      return;
-    }
-    const checked = checkBayeux(messages);
-    if (!checked.ok) {
-      log(`refused a CometD request: ${checked.reason}`);
-      if (checked.http === 400) response.writeHead(400, { 'content-type': 'text/plain' }).end(checked.reason);
-      else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(checked.replies));
-      return;
-    }
-    request.body = checked.messages;
-    bayeux.handle(request, response);
   });
+}
+
+function answerBayeux(
+  bayeux: BayeuxEndpoint,
+  request: IncomingMessage & { body?: Record<string, unknown>[] },
+  response: ServerResponse,
+  log: (line: string) => void,
+  raw: Buffer,
+): void {
+  let messages: unknown;
+  try {
+    messages = JSON.parse(raw.toString('utf8'));
+  } catch {
+    log('refused a CometD request: malformed JSON');
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed Bayeux message');
+    return;
+  }
+  const badCookie = checkBrowserCookie(request.headers.cookie);
+  if (badCookie) {
+    log(`refused a CometD request: ${badCookie}`);
+    response.writeHead(400, { 'content-type': 'text/plain' }).end(badCookie);
+    return;
+  }
+  const checked = checkBayeux(messages);
+  if (!checked.ok) {
+    log(`refused a CometD request: ${checked.reason}`);
+    if (checked.http === 400) response.writeHead(400, { 'content-type': 'text/plain' }).end(checked.reason);
+    else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(checked.replies));
+    return;
+  }
+  request.body = checked.messages;
+  bayeux.handle(request, response);
 }
 
 export async function startMock(options: MockOptions = {}): Promise<MockHandle> {
