@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { request } from 'undici';
-import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { silentReporter } from '../../helpers/gws/user';
 import type { MockHandle } from '../../mock/server';
 import { userOf, withMock } from './support';
 
@@ -104,28 +102,42 @@ test('no client publishes on a /v2/ channel', async () => {
 
 test('a user\'s notifications reach only that user\'s CometD sessions, whatever another subscribes to', async () => {
   await withMock({ log: () => undefined }, async (mock) => {
-    const bystander = userOf(mock, 'agent', 2);
-    await bystander.login();
-    const sms = new SmsInjector(new URL(mock.smsInjectUrl), silentReporter, { timeoutMs: 5000 });
-    try {
-      const headers = { authorization: credentials(mock, 'agent') };
-      const own = await handshake(mock, headers);
-      const session = { ...headers, cookie: own.browser! };
-      for (const subscription of ['/**', '/*', '/v2/**', '/v2/*']) {
-        const refused = await bayeux(mock, [{ channel: '/meta/subscribe', clientId: own.clientId, subscription }], session);
-        expect(unsuccessful(refused), `${subscription}: ${refused.text}`).toBe(true);
-      }
-      const wide = await bayeux(mock, [{ channel: '/meta/subscribe', clientId: own.clientId, subscription: '/v2/me/**' }], session);
-      expect((wide.json as { successful?: boolean }[])[0]?.successful, wide.text).toBe(true);
-
-      await sms.inbound({ to: bystander, text: 'for agent2 only' }); // resolves once agent2 has it
-      const connect = await bayeux(mock, [{ channel: '/meta/connect', clientId: own.clientId, connectionType: 'long-polling', advice: { timeout: 0 } }], session);
-      const channels = (connect.json as { channel: string }[]).map((m) => m.channel);
-      expect(channels, connect.text).toEqual(['/meta/connect']);
-    } finally {
-      await sms.close();
-      await bystander.teardown();
+    const connect = (clientId: string | undefined) => [{ channel: '/meta/connect', clientId, connectionType: 'long-polling', advice: { timeout: 0 } }];
+    const channelsOf = (reply: Reply) => (reply.json as { channel: string }[]).map((m) => m.channel);
+    const open = async (role: 'agent' | 'supervisor', subscription: string) => {
+      const headers = { authorization: credentials(mock, role) };
+      const { clientId, browser } = await handshake(mock, headers);
+      const session = { ...headers, cookie: browser! };
+      const subscribed = await bayeux(mock, [{ channel: '/meta/subscribe', clientId, subscription }], session);
+      expect((subscribed.json as { successful?: boolean }[])[0]?.successful, subscribed.text).toBe(true);
+      await bayeux(mock, connect(clientId), session); // the first connect answers at once
+      return { clientId, session };
+    };
+    const other = await open('agent', '/v2/me/**');
+    for (const subscription of ['/**', '/*', '/v2/**', '/v2/*']) {
+      const refused = await bayeux(mock, [{ channel: '/meta/subscribe', clientId: other.clientId, subscription }], other.session);
+      expect(unsuccessful(refused), `${subscription}: ${refused.text}`).toBe(true);
     }
+    const owner = await open('supervisor', '/v2/me/*');
+
+    // notifications of the supervisor's: its own log-in and state change
+    const ready = await request(`${mock.url}/api/v2/me`, { headers: { authorization: credentials(mock, 'supervisor') } });
+    await ready.body.text();
+    const as = {
+      authorization: credentials(mock, 'supervisor'),
+      cookie: [ready.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; '),
+      'x-csrf-token': String(ready.headers['x-csrf-token']),
+    };
+    const started = await post(mock, '/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] }, as);
+    expect(started.status, started.text).toBe(200);
+    const changed = await post(mock, '/api/v2/me/channels/voice', { operationName: 'NotReady' }, as);
+    expect(changed.status, changed.text).toBe(200);
+    await post(mock, '/api/v2/me', { operationName: 'EndContactCenterSession' }, as);
+
+    const toOwner = await bayeux(mock, connect(owner.clientId), owner.session);
+    expect(channelsOf(toOwner).filter((c) => c.startsWith('/v2/me/')).length, `the owner receives it: ${toOwner.text}`).toBeGreaterThan(0);
+    const toOther = await bayeux(mock, connect(other.clientId), other.session);
+    expect(channelsOf(toOther), toOther.text).toEqual(['/meta/connect']);
   });
 });
 
