@@ -37,35 +37,37 @@ export interface Authenticated {
 
 const accessDenied = () => new GwsFailure(20, 'Access denied', 401);
 
-export function authenticate(state: MockState, request: IncomingMessage): Authenticated {
+/**
+ * The one identity rule of REST and CometD: Basic credentials, when sent, decide who the user is,
+ * and must be right; a session cookie sent with them must be that user's own. Without Basic, the
+ * session cookie decides. `none`: neither was sent (or the cookie names no session).
+ */
+export type Identity = { user: MockUser; session: HttpSession | undefined } | 'none' | 'refused';
+
+export function identify(state: MockState, request: IncomingMessage): Identity {
   const cookieId = parseCookies(request.headers.cookie)[SESSION_COOKIE];
-  const existing = cookieId ? state.httpSessions.get(cookieId) : undefined;
+  const existing = cookieId !== undefined && state.httpSessions.has(cookieId) ? state.httpSessions.get(cookieId) : undefined;
   const basic = basicCredentials(request.headers.authorization);
-  if (basic === 'malformed') throw accessDenied();
+  if (basic === 'malformed') return 'refused';
   if (basic) {
-    const user = state.usersByName.get(basic.username);
-    if (!user || user.password !== basic.password) throw accessDenied();
-    if (existing && existing.userId === user.id) return { user, session: existing, fresh: false };
-    return { user, session: state.createHttpSession(user.id), fresh: true };
+    const user = state.usersByName.has(basic.username) ? state.usersByName.get(basic.username) : undefined;
+    if (!user || user.password !== basic.password) return 'refused';
+    if (existing && existing.userId !== user.id) return 'refused';
+    return { user, session: existing };
   }
   // Switch `basic-required`: the cookie alone opens nothing.
-  if (existing && !state.latitude.has('basic-required')) return { user: state.user(existing.userId), session: existing, fresh: false };
-  throw accessDenied();
+  if (!existing || state.latitude.has('basic-required')) return 'none';
+  try {
+    return { user: state.user(existing.userId), session: existing };
+  } catch {
+    return 'refused'; // a session of a user the mock no longer knows
+  }
 }
 
-/** For the CometD handshake: the user behind a request's cookie or Basic credentials, if any. */
-export function userOf(state: MockState, request: IncomingMessage): MockUser | undefined {
-  try {
-    const cookieId = parseCookies(request.headers.cookie)[SESSION_COOKIE];
-    const session = cookieId ? state.httpSessions.get(cookieId) : undefined;
-    if (session && !state.latitude.has('basic-required')) return state.user(session.userId);
-    const basic = basicCredentials(request.headers.authorization);
-    if (basic && basic !== 'malformed') {
-      const user = state.usersByName.get(basic.username);
-      if (user && user.password === basic.password) return user;
-    }
-  } catch {
-    // an unknown user in a stale session: no one
-  }
-  return undefined;
+export function authenticate(state: MockState, request: IncomingMessage): Authenticated {
+  const identity = identify(state, request);
+  if (identity === 'none' || identity === 'refused') throw accessDenied();
+  const { user, session } = identity;
+  if (session) return { user, session, fresh: false };
+  return { user, session: state.createHttpSession(user.id), fresh: true };
 }

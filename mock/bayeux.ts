@@ -1,15 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCometDServer, type CometDServer, type ServerSession } from 'cometd-nodejs-server';
-import type { MockUser } from './users';
+import type { Identity } from './auth';
 
 /**
  * The notification endpoint, on the CometD project's own Node server (long-polling): a handshake
- * is allowed with the user's session cookie or Basic credentials, subscriptions only under
- * `/v2/me/`, and every notification goes to the sessions of the one user it belongs to.
+ * is allowed to the user the request's identity names (Basic credentials first, else the session
+ * cookie: see `identify`), subscriptions only under `/v2/me/`, no client publish, and every
+ * notification goes to the sessions of the one user it belongs to. A request whose identity is
+ * refused, or names another user than the CometD session it speaks for, is answered unsuccessful
+ * without reaching the library; anything the library throws is caught and logged.
  */
 
 export interface BayeuxEndpoint {
-  handle(request: IncomingMessage & { body?: unknown }, response: ServerResponse): void;
+  /** `request.body` holds the messages, already checked (see bayeux-guard). */
+  handle(request: IncomingMessage & { body?: Record<string, unknown>[] }, response: ServerResponse): void;
   deliver(userId: string, channel: string, data: Record<string, unknown>): void;
   /** For tests of the harness: the Cookie headers the endpoint received, latest last. */
   readonly seenCookies: string[];
@@ -34,13 +38,14 @@ export function subscriptionCovers(pattern: string, channel: string): boolean {
 }
 
 export function createBayeux(
-  authenticate: (request: IncomingMessage) => MockUser | undefined,
-  options: { timeoutMs?: number } = {},
+  identify: (request: IncomingMessage) => Identity,
+  options: { timeoutMs?: number; log?: (line: string) => void } = {},
 ): BayeuxEndpoint {
   const cometd: CometDServer = createCometDServer({ timeout: options.timeoutMs ?? 15_000, sweepPeriod: 500, maxInterval: 5_000 });
   const sessionsByUser = new Map<string, Set<ServerSession>>();
   const userBySession = new Map<string, string>();
   const seenCookies: string[] = [];
+  const log = options.log ?? ((line: string) => process.stderr.write(`gws mock: ${line}\n`));
   // Notifications a session is given in one run of the event loop (an operation's StatusChange,
   // ParticipantsUpdated and NewMessages) leave in one long-poll reply, in order, as a CometD
   // server batches them; one by one, every message after the first waited for the client's next poll.
@@ -48,16 +53,21 @@ export function createBayeux(
   const flush = (session: ServerSession) => {
     const queued = pending.get(session) ?? [];
     pending.delete(session);
-    session.batch(() => {
-      for (const [channel, data] of queued) session.deliver(null, channel, data);
-    });
+    try {
+      session.batch(() => {
+        for (const [channel, data] of queued) session.deliver(null, channel, data);
+      });
+    } catch (error) {
+      log(`a notification could not be delivered: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    }
   };
 
   cometd.policy = {
     canHandshake(session, _message, callback) {
       const request = cometd.context.request as IncomingMessage | undefined;
-      const user = request ? authenticate(request) : undefined;
-      if (!user) return callback(undefined, false);
+      const identity = request ? identify(request) : 'none';
+      if (identity === 'none' || identity === 'refused') return callback(undefined, false);
+      const { user } = identity;
       userBySession.set(session.id, user.id);
       const set = sessionsByUser.get(user.id) ?? new Set();
       set.add(session);
@@ -84,7 +94,33 @@ export function createBayeux(
         seenCookies.push(cookie);
         if (seenCookies.length > 200) seenCookies.splice(0, seenCookies.length - 200);
       }
-      cometd.handle(request, response);
+      const messages = request.body ?? [];
+      const identity = identify(request);
+      const foreign = messages.some((m) => {
+        if (m.channel === '/meta/handshake') return false;
+        if (identity === 'refused') return true;
+        const owner = typeof m.clientId === 'string' ? userBySession.get(m.clientId) : undefined;
+        return identity !== 'none' && owner !== undefined && owner !== identity.user.id;
+      });
+      if (foreign) {
+        log(`refused a CometD request whose credentials are wrong or another user's (${messages.length} message(s))`);
+        const replies = messages.map((m) => ({
+          channel: m.channel,
+          ...(m.id !== undefined ? { id: m.id } : {}),
+          successful: false,
+          error: '401::Access denied',
+          advice: { reconnect: 'none' },
+        }));
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(replies));
+        return;
+      }
+      try {
+        cometd.handle(request, response);
+      } catch (error) {
+        log(`the Bayeux library failed on a request: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        if (!response.writableEnded) response.end('Internal error of the CometD server');
+      }
     },
     deliver(userId, channel, data) {
       for (const session of sessionsByUser.get(userId) ?? []) {

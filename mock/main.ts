@@ -28,6 +28,7 @@ if (values.help) {
   process.stdout.write(
     'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--latitude name,...|all] [--latitude-seed N] [--no-csrf] [--sets 8] [--tls-key key.pem --tls-cert cert.pem]\n' +
       '  --port 0 (the default, or GWS_MOCK_PORT) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
+      '  --host 127.0.0.1 (the default) listens on loopback only; any other host requires the printed token on /mock/.\n' +
       '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n' +
       '  --latitude (env GWS_MOCK_LATITUDE) switches on conformant variations where the documentation leaves room;\n' +
       '  "all" combines them. Their choices follow --latitude-seed (env GWS_MOCK_LATITUDE_SEED; printed, replayable):\n' +
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     `  SMS injector:   POST ${mock.smsInjectUrl}  {"agent","from","nickname","text"}`,
     `  state:          GET ${mock.url}/mock/state   faults: GET ${mock.url}/mock/faults`,
     `  latitude:       ${mock.state.latitude.describe()}`,
+    ...(mock.mockToken ? [`  /mock/ token:   ${mock.mockToken}   (not on loopback: send it as X-Mock-Token or ?token=)`] : []),
     mock.state.faults.size ? `  faults ON:      ${[...mock.state.faults].join(', ')}` : '  faults:         none',
     '',
     'Test users (these are the mock\'s own, not secrets):',
@@ -83,6 +85,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
 }
+
+// The mock outlives any one request: whatever escapes a handler is reported in one line.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`gws mock: uncaught error, still running: ${String(error?.message ?? error).slice(0, 200)}\n`);
+});
 
 main().catch((error: unknown) => {
   process.stderr.write(`gws mock: ${(error as Error).message}\n`);

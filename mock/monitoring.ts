@@ -3,6 +3,7 @@ import { isFaultName } from './faults';
 import { fail, GwsFailure, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import type { VoiceDomain } from './voice';
+import { shown } from './guard';
 
 /**
  * Supervisor monitoring of a device (SupervisorListenIn, SupervisorCoach, SupervisorBargeIn,
@@ -39,7 +40,7 @@ function optionalOf<T extends string>(body: Body, name: string, allowed: readonl
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw fail.invalid(`Parameter '${name}' must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+    throw fail.invalid(`Parameter '${name}' must be one of ${allowed.join(', ')}; got ${shown(value)}`);
   }
   return value as T;
 }
@@ -66,7 +67,7 @@ export class MonitoringDomain {
     if (['DoNotDisturbOn', 'DoNotDisturbOff', 'ForwardCallsOn', 'ForwardCallsOff'].includes(operation)) {
       throw fail.forbidden(`${operation} is not simulated by this mock`);
     }
-    throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a device`);
+    throw fail.invalid(`Unknown operationName ${shown(operation)} for a device`);
   }
 
   /** The user whose device an absolute device URI names; the host part is not compared (ERRATA V3). */
@@ -75,7 +76,7 @@ export class MonitoringDomain {
     try {
       path = new URL(uri).pathname;
     } catch {
-      throw fail.invalid(`Parameter 'targetDeviceUri' must be an absolute device URI; got ${JSON.stringify(uri)}`);
+      throw fail.invalid(`Parameter 'targetDeviceUri' must be an absolute device URI; got ${shown(uri)}`);
     }
     const id = /\/devices\/([^/]+)\/?$/.exec(path)?.[1];
     const owner = id ? [...this.state.usersById.values()].find((u) => u.device.id === id) : undefined;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError } from 'fastify';
-import { authenticate, SESSION_COOKIE, userOf } from './auth';
+import { authenticate, identify, SESSION_COOKIE } from './auth';
 import { createBayeux, type BayeuxEndpoint } from './bayeux';
+import { checkBayeux, checkBrowserCookie } from './bayeux-guard';
 import type { FaultName } from './faults';
 import { Latitude, type LatitudeName } from './latitude';
 import { latitudeNotifier } from './latitude/notifier';
@@ -34,6 +36,13 @@ export interface MockOptions {
   /** Conformant variations (mock/latitude) and the seed of every choice they make. */
   latitude?: LatitudeName[];
   latitudeSeed?: number;
+  /**
+   * Required on the mock's own /mock/ endpoints (header X-Mock-Token or query ?token=). Default:
+   * none on a loopback host, a random one on any other host (the handle says which).
+   */
+  mockToken?: string;
+  /** Where the mock's one-line reports of refused or failed requests go; default stderr. */
+  log?: (line: string) => void;
 }
 
 export interface MockHandle {
@@ -44,6 +53,8 @@ export interface MockHandle {
   sms: SmsDomain;
   bayeux: BayeuxEndpoint;
   smsInjectUrl: string;
+  /** The token the /mock/ endpoints require, if any. */
+  mockToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -67,8 +78,30 @@ function errorStatus(latitude: Latitude, status: number, statusCode: number): nu
   return latitude.pick(statusCode === 20 ? ACCESS_DENIED_STATUSES : ERROR_STATUSES);
 }
 
-/** The Bayeux endpoint reads its own body; a bound on its size and a clean 400 are added here. */
-function handleBayeux(bayeux: BayeuxEndpoint, request: IncomingMessage & { body?: unknown }, response: ServerResponse): void {
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** Whether a /mock/ request carries the token (header X-Mock-Token or query ?token=). */
+function carriesToken(request: IncomingMessage, token: string): boolean {
+  const header = request.headers['x-mock-token'];
+  if (header === token) return true;
+  try {
+    return new URL(request.url ?? '/', 'http://mock').searchParams.get('token') === token;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Bayeux endpoint's body is read here, with a bound on its size, and checked (bayeux-guard)
+ * before the library sees it: what is not a Bayeux request gets a 400, an invalid message an
+ * unsuccessful Bayeux reply, and the mock logs one line.
+ */
+function handleBayeux(
+  bayeux: BayeuxEndpoint,
+  request: IncomingMessage & { body?: Record<string, unknown>[] },
+  response: ServerResponse,
+  log: (line: string) => void,
+): void {
   if (request.method !== 'POST') {
     response.writeHead(405, { 'content-type': 'text/plain' }).end('CometD endpoint: POST only');
     return;
@@ -86,25 +119,46 @@ function handleBayeux(bayeux: BayeuxEndpoint, request: IncomingMessage & { body?
   });
   request.on('end', () => {
     if (refused) return;
-    let messages: unknown;
     try {
-      messages = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      response.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed Bayeux message');
-      return;
+      answerBayeux(bayeux, request, response, log, Buffer.concat(chunks));
+    } catch (error) {
+      log(`internal error on a CometD request: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      if (!response.writableEnded) response.end('Internal error of the mock');
     }
-    if (messages && typeof messages === 'object' && !Array.isArray(messages)) messages = [messages];
-    const valid =
-      Array.isArray(messages) &&
-      messages.length > 0 &&
-      messages.every((m) => m && typeof m === 'object' && typeof (m as { channel?: unknown }).channel === 'string');
-    if (!valid) {
-      response.writeHead(400, { 'content-type': 'text/plain' }).end('A Bayeux request is an array of messages with a channel');
-      return;
-    }
-    request.body = messages;
-    bayeux.handle(request, response);
   });
+}
+
+function answerBayeux(
+  bayeux: BayeuxEndpoint,
+  request: IncomingMessage & { body?: Record<string, unknown>[] },
+  response: ServerResponse,
+  log: (line: string) => void,
+  raw: Buffer,
+): void {
+  let messages: unknown;
+  try {
+    messages = JSON.parse(raw.toString('utf8'));
+  } catch {
+    log('refused a CometD request: malformed JSON');
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed Bayeux message');
+    return;
+  }
+  const badCookie = checkBrowserCookie(request.headers.cookie);
+  if (badCookie) {
+    log(`refused a CometD request: ${badCookie}`);
+    response.writeHead(400, { 'content-type': 'text/plain' }).end(badCookie);
+    return;
+  }
+  const checked = checkBayeux(messages);
+  if (!checked.ok) {
+    log(`refused a CometD request: ${checked.reason}`);
+    if (checked.http === 400) response.writeHead(400, { 'content-type': 'text/plain' }).end(checked.reason);
+    else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(checked.replies));
+    return;
+  }
+  request.body = checked.messages;
+  bayeux.handle(request, response);
 }
 
 export async function startMock(options: MockOptions = {}): Promise<MockHandle> {
@@ -117,7 +171,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
   const smsMonitoring = new SmsMonitoring(sms);
   const latitude = new Latitude(options.latitude ?? [], options.latitudeSeed ?? 0);
   state.latitude = latitude;
-  const bayeux = createBayeux((request) => userOf(state, request));
+  const log = options.log ?? ((line: string) => process.stderr.write(`gws mock: ${line}\n`));
+  const host = options.host ?? '127.0.0.1';
+  const mockToken = options.mockToken ?? (LOOPBACK.test(host) ? undefined : randomBytes(16).toString('hex'));
+  const bayeux = createBayeux((request) => identify(state, request), { log });
   const deliver = (userId: string, channel: string, data: Record<string, unknown>) => bayeux.deliver(userId, channel, data);
   state.notifier = latitude.active ? latitudeNotifier(latitude, deliver, () => state.baseUrl) : deliver;
 
@@ -132,8 +189,14 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     },
     serverFactory: (handler) => {
       const listener: RequestListener = (request, response) => {
-        if (NOTIFICATIONS_PATH.test(request.url ?? '')) handleBayeux(bayeux, request, response);
-        else handler(request, response);
+        try {
+          if (NOTIFICATIONS_PATH.test(request.url ?? '')) handleBayeux(bayeux, request, response, log);
+          else handler(request, response);
+        } catch (error) {
+          log(`internal error: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+          if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+          if (!response.writableEnded) response.end(JSON.stringify(errorBody(state, 4, 'Internal error of the mock')));
+        }
       };
       server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
       // Long polls are held up to the CometD timeout: keep Node from cutting them first.
@@ -156,6 +219,9 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
 
   app.addHook('onRequest', async (request, reply) => {
     request.mockLatitude = latitude;
+    if (mockToken !== undefined && request.url.startsWith('/mock/') && !carriesToken(request.raw, mockToken)) {
+      return reply.code(401).send({ error: 'the /mock/ endpoints need the token the mock printed at start-up (X-Mock-Token or ?token=)' });
+    }
     if (!request.url.startsWith('/api/v2/') || request.url.startsWith('/api/v2/diagnostics/version')) return;
     const auth = authenticate(state, request.raw);
     request.gws = auth;
@@ -193,7 +259,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send(errorBody(state, 10, error.message));
     }
-    process.stderr.write(`gws mock: internal error: ${error.stack ?? String(error)}\n`);
+    log(`internal error: ${String(error.message).slice(0, 200)}`);
     return reply.code(500).send(errorBody(state, 4, 'Internal error of the mock'));
   });
 
@@ -203,10 +269,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
 
   registerRoutes(app, state, sms, smsMonitoring);
 
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  await app.listen({ host, port: options.port ?? 0 });
   const address = server!.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
   state.baseUrl = url;
 
   return {
@@ -216,7 +282,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     state,
     sms,
     bayeux,
-    smsInjectUrl: `${url}/mock/sms/inject`,
+    smsInjectUrl: `${url}/mock/sms/inject${mockToken ? `?token=${mockToken}` : ''}`,
+    mockToken,
     async close() {
       latitude.close();
       bayeux.close();

@@ -2,6 +2,7 @@ import type { FaultName } from './faults';
 import { optionalString, requiredString, SUPERVISOR_MODES, type SmsDomain, type SmsParty, type SmsSession, type SupervisorMode } from './sms';
 import { fail, type Outcome } from './state';
 import type { MockUser } from './users';
+import { shown } from './guard';
 
 /**
  * Supervision of SMS agents (gws-sms.md §2.22–2.26, §5): Monitor, Coach and BargeIn arm a
@@ -75,11 +76,11 @@ export class SmsMonitoring {
       return { reply: { statusCode: 0 } };
     }
     if (!(SUPERVISOR_MODES as readonly string[]).includes(operation)) {
-      throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on an SMS channel`);
+      throw fail.invalid(`Unknown operationName ${shown(operation)} on an SMS channel`);
     }
     const rawScope = optionalString(body, 'supervisorMonitoringMode');
     if (rawScope !== undefined && !(SCOPES as readonly string[]).includes(rawScope) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
-      throw fail.invalid(`supervisorMonitoringMode must be NextChat or AllChats, got ${JSON.stringify(rawScope)}`);
+      throw fail.invalid(`supervisorMonitoringMode must be NextChat or AllChats, got ${shown(rawScope)}`);
     }
     const fallback = this.state.fault('sms.monitor.default-next-chat') ? 'NextChat' : 'AllChats';
     const scope = (SCOPES as readonly string[]).includes(rawScope ?? '') ? (rawScope as Monitoring['scope']) : fallback;
@@ -122,7 +123,7 @@ export class SmsMonitoring {
   /** POST /api/v2/users/{agentId}/smssessions/{id}: Intrude. */
   intrude(supervisor: MockUser, agentId: string, id: string, body: Body): Outcome {
     const operation = requiredString(body, 'operationName');
-    if (operation !== 'Intrude') throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on another user's SMS session`);
+    if (operation !== 'Intrude') throw fail.invalid(`Unknown operationName ${shown(operation)} on another user's SMS session`);
     this.supervisorOnly(supervisor);
     const agent = this.agent(agentId);
     const session = this.sms.sessions.get(id);
@@ -133,7 +134,7 @@ export class SmsMonitoring {
     }
     const raw = optionalString(body, 'supervisorVisibilityMode');
     if (raw !== undefined && !(SUPERVISOR_MODES as readonly string[]).includes(raw) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
-      throw fail.invalid(`supervisorVisibilityMode must be Monitor, Coach or BargeIn, got ${JSON.stringify(raw)}`);
+      throw fail.invalid(`supervisorVisibilityMode must be Monitor, Coach or BargeIn, got ${shown(raw)}`);
     }
     const monitoring = this.monitoringOf(agent.id, supervisor);
     let mode: SupervisorMode;

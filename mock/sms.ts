@@ -1,5 +1,6 @@
 import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
+import { shown } from './guard';
 
 /**
  * The SMS Session API as the documentation describes it (gws-sms.md §2, §4–§6): inbound sessions
@@ -131,7 +132,7 @@ export class SmsDomain {
   /** The SMS injector: a customer's text reaches `agentName`, who must be Ready on the SMS channel. */
   inject(input: { agent: string; from: string; nickname: string; text: string }): SmsSession {
     const agent = this.state.usersByName.get(input.agent);
-    if (!agent) throw new GwsFailure(6, `No user named ${JSON.stringify(input.agent)}`, 404);
+    if (!agent) throw new GwsFailure(6, `No user named ${shown(input.agent)}`, 404);
     const channel = this.state.settings.smsChannel;
     if (this.state.channelState(agent.id, channel) !== 'Ready') {
       throw new GwsFailure(2, `${agent.userName} is not Ready on channel ${channel} (StartContactCenterSession with it, then Ready)`, 409);
@@ -313,7 +314,7 @@ export class SmsDomain {
       }
       default:
         if (DOCUMENTED_UNSIMULATED.has(operation)) throw fail.forbidden(`${operation} is not simulated by this mock`);
-        throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for an SMS session`);
+        throw fail.invalid(`Unknown operationName ${shown(operation)} for an SMS session`);
     }
   }
 

@@ -4,6 +4,7 @@ import { isFaultName } from './faults';
 import { SLUG, type SupervisorMode, type SupervisorMonitoring } from './monitoring';
 import { fail, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
+import { shown } from './guard';
 
 /**
  * Voice calls as the documentation describes them (gws-voice-and-platform.md §3-§5): calls made
@@ -174,7 +175,7 @@ export class VoiceDomain {
   /** POST /api/v2/me/devices/{id}/calls: Dial. */
   dial(user: MockUser, deviceId: string, operation: string, body: Body): Outcome {
     ownDevice(user, deviceId);
-    if (operation !== 'Dial') throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a device's calls`);
+    if (operation !== 'Dial') throw fail.invalid(`Unknown operationName ${shown(operation)} for a device's calls`);
     const destination = body.destination;
     if (destination === undefined || destination === null) throw fail.missing('destination');
     if (typeof destination !== 'object' || Array.isArray(destination)) throw fail.invalid("Parameter 'destination' must be an object with a phoneNumber");
@@ -228,7 +229,7 @@ export class VoiceDomain {
           return { reply: { statusCode: 0 }, after: () => this.notifyCall(call, leg) };
         }
         if (DOCUMENTED_UNSIMULATED.has(operation)) throw fail.forbidden(`${operation} is not simulated by this mock`);
-        throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} for a call`);
+        throw fail.invalid(`Unknown operationName ${shown(operation)} for a call`);
     }
   }
 

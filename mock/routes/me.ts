@@ -3,6 +3,7 @@ import { deviceView, notifyDevice } from '../devices';
 import { fail, USER_STATES, type ChannelState, type MockState } from '../state';
 import type { MockUser } from '../users';
 import { answer, bodyOf, operationOf, who } from './common';
+import { shown } from '../guard';
 
 /** The user's own resources: /me, the contact-center session, channels and devices. */
 
@@ -54,7 +55,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
       }
       const known = channels.filter((c: string) => channelsOf().includes(c)) as string[];
       const unknown = channels.filter((c: string) => !channelsOf().includes(c)) as string[];
-      if (known.length === 0) throw fail.notFound(`Channel ${JSON.stringify(unknown[0] ?? '')}`);
+      if (known.length === 0) throw fail.notFound(`Channel ${shown(unknown[0] ?? '')}`);
       const login = state.logins.get(user.id) ?? { channels: new Map<string, ChannelState>() };
       for (const channel of known) if (!login.channels.has(channel)) login.channels.set(channel, 'NotReady');
       state.logins.set(user.id, login);
@@ -75,7 +76,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
       if (request.gws) state.httpSessions.delete(request.gws.session.id);
       return { statusCode: 0 };
     }
-    throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on /api/v2/me`);
+    throw fail.invalid(`Unknown operationName ${shown(operation)} on /api/v2/me`);
   });
 
   app.get('/api/v2/me/devices', async (request) => {
@@ -97,7 +98,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
     if (!channelsOf().includes(channel)) throw fail.notFound(`Channel ${channel}`);
     const operation = operationOf(bodyOf(request));
     if (operation !== 'Ready' && operation !== 'NotReady') {
-      throw fail.invalid(`Unknown operationName ${JSON.stringify(operation)} on channel ${channel}`);
+      throw fail.invalid(`Unknown operationName ${shown(operation)} on channel ${channel}`);
     }
     const login = state.login(user.id);
     if (!login?.channels.has(channel)) {
