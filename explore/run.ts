@@ -22,6 +22,8 @@ export interface ExploreOptions {
   strict: boolean;
   /** Replay one sequence instead of exploring. */
   replay?: { seed: number; path: string; replayPath: string | undefined };
+  /** With a replay: shrink it further (within budgetMs) instead of running it once. */
+  shrink?: boolean;
 }
 
 export interface ExploreOutcome {
@@ -74,7 +76,7 @@ export async function explore(config: Config, target: Target, options: ExploreOp
   let sequences = 0;
 
   const property = (replayPath: string | undefined) =>
-    fc.asyncProperty(fc.commands(smsCommands(), { maxCommands: options.maxCommands, replayPath }), async (commands) => {
+    fc.asyncProperty(fc.commands(smsCommands(), { maxCommands: options.maxCommands, size: 'max', replayPath }), async (commands) => {
       const world = new World(config, target, options.strict);
       last = world;
       sequences += 1;
@@ -94,7 +96,7 @@ export async function explore(config: Config, target: Target, options: ExploreOp
 
   const common = { plugins: [fc.interruptAfterTimeLimit(options.budgetMs)] };
   const details = options.replay
-    ? await fc.check(property(options.replay.replayPath), { ...common, seed: options.replay.seed, path: options.replay.path, numRuns: 1, endOnFailure: true })
+    ? await fc.check(property(options.replay.replayPath), { ...common, seed: options.replay.seed, path: options.replay.path, numRuns: 1, endOnFailure: !options.shrink })
     : await fc.check(property(undefined), { ...common, seed: options.seed, numRuns: options.runs });
 
   const outcome: ExploreOutcome = {
@@ -117,10 +119,19 @@ export async function explore(config: Config, target: Target, options: ExploreOp
     outcome.replayPath = parsed.replayPath ?? options.replay?.replayPath;
     outcome.error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     if (options.replay) {
-      outcome.conversation = last?.conversation();
+      if (!options.shrink) outcome.conversation = last?.conversation();
     } else if (outcome.path) {
+      if (details.interrupted) {
+        // The budget ran out while shrinking: shrinking goes on from there, bounded by the budget again.
+        const further = await explore(config, target, { ...options, replay: { seed: outcome.seed, path: outcome.path, replayPath: outcome.replayPath }, shrink: true });
+        if (further.failed) {
+          Object.assign(outcome, { path: further.path, replayPath: further.replayPath, commands: further.commands, error: further.error });
+          outcome.sequences += further.sequences;
+          outcome.shrinks += further.shrinks;
+        }
+      }
       // The shrunk sequence once more, by seed and path: its conversation is what the report shows.
-      const again = await explore(config, target, { ...options, budgetMs: Math.max(options.budgetMs, 60_000), replay: { seed: outcome.seed, path: outcome.path, replayPath: outcome.replayPath } });
+      const again = await explore(config, target, { ...options, budgetMs: Math.max(options.budgetMs, 60_000), replay: { seed: outcome.seed, path: outcome.path!, replayPath: outcome.replayPath } });
       outcome.conversation = again.failed ? again.conversation : `(the shrunk sequence passed when run again: the failure may depend on timing)\n${again.conversation ?? ''}`;
     }
   }

@@ -90,6 +90,22 @@ class Inbound extends SmsCommand {
   }
 }
 
+/** An inbound SMS that the agent accepts at once: the two commands above, judged the same way. */
+class NewChat extends SmsCommand {
+  private readonly inbound = new Inbound();
+  protected applies(model: Readonly<SmsModel>): boolean {
+    return this.inbound.check(model);
+  }
+  async run(model: SmsModel, world: World): Promise<void> {
+    await this.inbound.run(model, world);
+    const s = model.sessions[model.sessions.length - 1]!;
+    await this.judged(model, world, `agent Accept ${s.key}`, rules.agentAccept(model, s), () => world.agent.sms.accept(s.id, { nickname: rules.AGENT_NICKNAME }));
+  }
+  toString(): string {
+    return 'inbound SMS accepted';
+  }
+}
+
 /** A command on one of the sessions that pass `filter`, chosen by position. */
 abstract class OnSession extends SmsCommand {
   constructor(readonly pick: number) {
@@ -195,23 +211,31 @@ const mode = fc.constantFrom(...MODES);
 const pick = fc.nat({ max: 2 });
 
 /**
- * The command arbitraries. Accept and inbound SMS come twice: most behaviour under test shows when
- * a session starts, so sequences reach it more often.
+ * The command arbitraries, some listed more than once to weigh them: most behaviour under test
+ * shows when a session starts after the monitoring changed, so sequences reach it more often.
  */
 export function smsCommands(): fc.Arbitrary<Cmd>[] {
-  const inbound = fc.constant(new Inbound());
-  const accept = pick.map((p) => new AgentAccept(p));
+  const arm = fc.tuple(mode, fc.constantFrom<Scope | undefined>(undefined, 'NextChat', 'AllChats')).map(([m, s]) => new Arm(m, s));
+  const cancel = fc.constant(new Cancel());
+  const newChat = fc.constant(new NewChat());
+  const intrude = fc.tuple(pick, fc.constantFrom<SupervisorMode | undefined>(undefined, ...MODES)).map(([p, m]) => new Intrude(p, m));
+  const switchTo = fc.tuple(pick, mode).map(([p, m]) => new SwitchTo(p, m));
   return [
-    fc.tuple(mode, fc.constantFrom<Scope | undefined>(undefined, 'NextChat', 'AllChats')).map(([m, s]) => new Arm(m, s)),
-    fc.constant(new Cancel()),
-    inbound,
-    inbound,
-    accept,
-    accept,
+    arm,
+    arm,
+    cancel,
+    cancel,
+    newChat,
+    newChat,
+    newChat,
+    fc.constant(new Inbound()),
+    pick.map((p) => new AgentAccept(p)),
     pick.map((p) => new AgentComplete(p)),
     pick.map((p) => new SupervisorLeave(p)),
-    fc.tuple(pick, fc.constantFrom<SupervisorMode | undefined>(undefined, ...MODES)).map(([p, m]) => new Intrude(p, m)),
+    intrude,
+    intrude,
     pick.map((p) => new SupervisorAccept(p)),
-    fc.tuple(pick, mode).map(([p, m]) => new SwitchTo(p, m)),
+    switchTo,
+    switchTo,
   ];
 }

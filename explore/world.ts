@@ -71,14 +71,15 @@ export class World {
    */
   async perform(command: string, prediction: Prediction, operation: () => Promise<GwsReply>): Promise<boolean> {
     this.log.push(`${command}: predicted ${describePrediction(prediction)}`);
-    const armed = prediction.awaits.map((a) => ({ basis: a, wait: this.user(a.who).notifications.expect(...a.steps) }));
+    const armed = prediction.awaits.map((a) => ({ basis: a, wait: Promise.resolve(this.user(a.who).notifications.expect(...a.steps)) }));
+    for (const a of armed) a.wait.catch(() => undefined);
     const reply = await operation();
     this.log.push(`    → statusCode ${String(reply.isJson ? reply.statusCode : `(HTTP ${reply.status}, not JSON)`)}`);
     const quiet = prediction.quiet.map((q) => ({ basis: q, wait: this.user(q.who).notifications.expectQuiet(q.step) }));
     for (const q of quiet) q.wait.catch(() => undefined);
     try {
       this.judgeReply(reply, prediction.reply);
-      for (const a of armed) await regrade(a.basis, () => Promise.resolve(a.wait));
+      for (const a of armed) await regrade(a.basis, () => a.wait);
       for (const q of quiet) await regrade(q.basis, () => q.wait);
     } catch (error) {
       if (error instanceof NonConformance && !error.strict && !this.strict) {
@@ -90,7 +91,7 @@ export class World {
       throw error;
     } finally {
       // A failed wait leaves the other waits armed: let them settle before the sequence goes on or ends.
-      await Promise.allSettled([...armed.map((a) => Promise.resolve(a.wait)), ...quiet.map((q) => q.wait)]);
+      await Promise.allSettled([...armed.map((a) => a.wait), ...quiet.map((q) => q.wait)]);
     }
     return true;
   }

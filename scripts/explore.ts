@@ -12,7 +12,7 @@ import { explore, openTarget, type ExploreOptions } from '../explore/run';
  *   --budget SECONDS   stop exploring after this long (default 60)
  *   --runs N           at most N sequences (default 1000)
  *   --seed N           the seed (default: random, printed)
- *   --max-commands N   commands per sequence (default 12)
+ *   --max-commands N   commands generated per sequence (default 16; those whose precondition fails are skipped)
  *   --faults a,b       mock faults to switch on (embedded mock only; also GWS_MOCK_FAULTS)
  *   --strict           a non-strict finding fails too (also GWS_STRICT=1)
  *   --replay FILE      rerun the sequence of a replay file written by a failed exploration
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const options: ExploreOptions = {
     budgetMs: whole(args, 'budget', 60) * 1000,
     runs: whole(args, 'runs', 1000),
-    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 12),
+    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 16),
     seed: replay?.seed ?? whole(args, 'seed', Math.floor(Math.random() * 2 ** 31)),
     strict: args.strict === true || process.env.GWS_STRICT === '1',
     replay: replay ? { seed: replay.seed, path: replay.path, replayPath: replay.replayPath } : undefined,

@@ -54,17 +54,20 @@ export function arm(model: SmsModel, mode: SupervisorMode, scope: Scope | undefi
     apply: () => {
       model.arm = { mode, scope: scope ?? 'AllChats', rearmed };
       model.disarmedBy = undefined;
+      model.disarmedRearmed = false;
     },
   };
 }
 
 export function cancel(model: SmsModel): Rule {
-  if (!model.arm) return { prediction: { reply: refused(['SMS-CANCEL-NOT-ACTIVE']), awaits: [], quiet: [] }, apply: () => undefined };
+  if (!model.arm) return { prediction: { reply: refused(['SMS-CANCEL-NOT-ACTIVE'], rearmReadings(model.disarmedRearmed)), awaits: [], quiet: [] }, apply: () => undefined };
+  const rearmed = model.arm.rearmed;
   return {
-    prediction: { reply: accepted(['SMS-CANCEL-REPLY'], rearmReadings(model.arm.rearmed)), awaits: [], quiet: [] },
+    prediction: { reply: accepted(['SMS-CANCEL-REPLY'], rearmReadings(rearmed)), awaits: [], quiet: [] },
     apply: () => {
       model.arm = undefined;
       model.disarmedBy = 'cancel';
+      model.disarmedRearmed = rearmed;
     },
   };
 }
@@ -91,6 +94,7 @@ export function agentAccept(model: SmsModel, session: ModelSession): Rule {
       who: 'supervisor',
       step: anySmsNotification(session.id),
       rules: [model.disarmedBy === 'cancel' ? 'SMS-CANCEL-STOPS' : 'SMS-MONITOR-NEXTCHAT'],
+      readings: rearmReadings(model.disarmedRearmed),
     });
   }
   return {
@@ -102,6 +106,7 @@ export function agentAccept(model: SmsModel, session: ModelSession): Rule {
       if (armed.scope === 'NextChat') {
         model.arm = undefined;
         model.disarmedBy = 'next-chat';
+        model.disarmedRearmed = armed.rearmed;
       }
     },
   };
@@ -142,7 +147,7 @@ export function supervisorLeave(session: ModelSession): Rule {
 export function intrude(model: SmsModel, session: ModelSession, given: SupervisorMode | undefined): Rule {
   const armed = model.arm;
   if (given === undefined && !armed) {
-    return { prediction: { reply: refused(['SMS-INTRUDE-NO-MODE']), awaits: [], quiet: [] }, apply: () => undefined };
+    return { prediction: { reply: refused(['SMS-INTRUDE-NO-MODE'], rearmReadings(model.disarmedRearmed)), awaits: [], quiet: [] }, apply: () => undefined };
   }
   const mode = given ?? armed!.mode;
   const rules: RequirementId[] = given === undefined ? ['SMS-INTRUDE-INHERIT', 'SMS-INTRUDE-INVITED'] : ['SMS-INTRUDE-INVITED'];

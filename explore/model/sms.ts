@@ -67,6 +67,8 @@ export interface SmsModel {
   arm: Arm | undefined;
   /** Why the supervisor is not armed any more: what a later quiet check rests on. */
   disarmedBy: 'cancel' | 'next-chat' | undefined;
+  /** The arm that was disarmed had replaced another: that it left nothing armed rests on REARM_READING. */
+  disarmedRearmed: boolean;
   sessions: ModelSession[];
   /** Set once a command found something: the sequence stops there (nothing after it is judged). */
   halted: boolean;
@@ -80,7 +82,7 @@ export const LIMITS = {
 };
 
 export function emptySmsModel(): SmsModel {
-  return { arm: undefined, disarmedBy: undefined, sessions: [], halted: false };
+  return { arm: undefined, disarmedBy: undefined, disarmedRearmed: false, sessions: [], halted: false };
 }
 
 export function openSessions(model: SmsModel): ModelSession[] {
