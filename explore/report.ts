@@ -106,7 +106,8 @@ export function summarize(outcome: ExploreOutcome, replayFile: string | undefine
     `explore: ${outcome.sequences} sequence(s) in ${(outcome.elapsedMs / 1000).toFixed(1)} s, seed ${outcome.seed}${outcome.interrupted ? ' (budget reached)' : ''}`,
   ];
   if (outcome.failed) {
-    lines.push(`FAILED after ${outcome.shrinks} shrink step(s); the shortest failing sequence (${outcome.commands.length} commands):`);
+    if (!outcome.path) lines.push(`BROKEN: a harness error ended the exploration (no verdict on the server); the sequence it happened in:`);
+    else lines.push(`FAILED after ${outcome.shrinks} shrink step(s); the shortest failing sequence (${outcome.commands.length} commands):`);
     lines.push(...outcome.commands.map((c, i) => `  ${i + 1}. ${c}`));
     lines.push('', redactText(outcome.error ?? ''));
     if (replayFile) lines.push('', `replay: npm run explore -- --replay ${replayFile}`);

@@ -5,7 +5,7 @@ import { userSetsOf } from '../mock/users';
 import { startMock, type MockHandle } from '../mock/server';
 import type { FaultName } from '../mock/faults';
 import { emptySmsModel } from './model/sms';
-import { smsCommands } from './sms-commands';
+import { smsCommands, type Cmd } from './sms-commands';
 import { World, type Finding, type Target } from './world';
 
 /**
@@ -74,9 +74,13 @@ export async function explore(config: Config, target: Target, options: ExploreOp
   const nonStrict: Finding[] = [];
   let last: World | undefined;
   let sequences = 0;
+  // A harness error (the target unreachable, a CometD session lost) says nothing about the server:
+  // it ends the exploration as it is, with no shrinking and no further sequence.
+  let broken: { error: HarnessError; commands: string } | undefined;
 
   const property = (replayPath: string | undefined) =>
     fc.asyncProperty(fc.commands(smsCommands(), { maxCommands: options.maxCommands, size: 'max', replayPath }), async (commands) => {
+      if (broken) return;
       const world = new World(config, target, options.strict);
       last = world;
       sequences += 1;
@@ -89,6 +93,10 @@ export async function explore(config: Config, target: Target, options: ExploreOp
       }
       const problems = await world.stop().catch((error: unknown) => [`teardown failed: ${(error as Error).message}`]);
       if (problems.length > 0) world.log.push(`teardown: ${problems.join('; ')}`);
+      if (failure instanceof HarnessError && !options.replay) {
+        broken = { error: failure, commands: String(commands) };
+        return;
+      }
       if (failure) throw failure;
       if (problems.length > 0) throw new HarnessError('CLEANUP_FAILED', `teardown could not undo everything the sequence created:\n${problems.join('\n')}`);
       nonStrict.push(...world.nonStrict);
@@ -135,6 +143,27 @@ export async function explore(config: Config, target: Target, options: ExploreOp
       outcome.conversation = again.failed ? again.conversation : `(the shrunk sequence passed when run again: the failure may depend on timing)\n${again.conversation ?? ''}`;
     }
   }
+  if (broken && !outcome.failed) {
+    Object.assign(outcome, { failed: true, error: broken.error.message, commands: parseCommands(broken.commands).commands, conversation: last?.conversation() });
+  }
   outcome.elapsedMs = Math.round(performance.now() - started);
   return outcome;
+}
+
+/**
+ * One given sequence against the target, with the same set-up, judging and teardown as an
+ * exploration: what a failing sequence throws, or undefined when it passed.
+ */
+export async function runSequence(config: Config, target: Target, commands: Cmd[], strict = false): Promise<{ error: Error | undefined; world: World }> {
+  const world = new World(config, target, strict);
+  let error: Error | undefined;
+  try {
+    await world.start();
+    await fc.asyncModelRun(() => ({ model: emptySmsModel(), real: world }), commands);
+  } catch (failure) {
+    error = failure as Error;
+  }
+  const problems = await world.stop();
+  if (!error && problems.length > 0) error = new HarnessError('CLEANUP_FAILED', problems.join('\n'));
+  return { error, world };
 }

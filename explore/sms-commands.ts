@@ -25,7 +25,7 @@ import type { World } from './world';
  * position among the sessions that qualify (`#0`, `#1`), so that a sequence replays the same way.
  */
 
-type Cmd = fc.AsyncCommand<SmsModel, World>;
+export type Cmd = fc.AsyncCommand<SmsModel, World>;
 
 abstract class SmsCommand implements Cmd {
   check(model: Readonly<SmsModel>): boolean {
@@ -43,7 +43,7 @@ abstract class SmsCommand implements Cmd {
   }
 }
 
-class Arm extends SmsCommand {
+export class Arm extends SmsCommand {
   constructor(
     readonly mode: SupervisorMode,
     readonly scope: Scope | undefined,
@@ -62,7 +62,7 @@ class Arm extends SmsCommand {
   }
 }
 
-class Cancel extends SmsCommand {
+export class Cancel extends SmsCommand {
   protected applies(): boolean {
     return true;
   }
@@ -74,7 +74,7 @@ class Cancel extends SmsCommand {
   }
 }
 
-class Inbound extends SmsCommand {
+export class Inbound extends SmsCommand {
   protected applies(model: Readonly<SmsModel>): boolean {
     return openSessions(model as SmsModel).length < LIMITS.open && model.sessions.length < LIMITS.total;
   }
@@ -91,7 +91,7 @@ class Inbound extends SmsCommand {
 }
 
 /** An inbound SMS that the agent accepts at once: the two commands above, judged the same way. */
-class NewChat extends SmsCommand {
+export class NewChat extends SmsCommand {
   private readonly inbound = new Inbound();
   protected applies(model: Readonly<SmsModel>): boolean {
     return this.inbound.check(model);
@@ -120,7 +120,7 @@ abstract class OnSession extends SmsCommand {
   }
 }
 
-class AgentAccept extends OnSession {
+export class AgentAccept extends OnSession {
   protected readonly filter = isAgentInvited;
   async run(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
@@ -131,7 +131,7 @@ class AgentAccept extends OnSession {
   }
 }
 
-class AgentComplete extends OnSession {
+export class AgentComplete extends OnSession {
   protected readonly filter = isAgentChatting;
   async run(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
@@ -142,7 +142,7 @@ class AgentComplete extends OnSession {
   }
 }
 
-class SupervisorLeave extends OnSession {
+export class SupervisorLeave extends OnSession {
   protected readonly filter = supervisorChatting;
   async run(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
@@ -153,7 +153,7 @@ class SupervisorLeave extends OnSession {
   }
 }
 
-class Intrude extends OnSession {
+export class Intrude extends OnSession {
   constructor(
     pick: number,
     readonly mode: SupervisorMode | undefined,
@@ -177,7 +177,7 @@ class Intrude extends OnSession {
   }
 }
 
-class SupervisorAccept extends OnSession {
+export class SupervisorAccept extends OnSession {
   protected readonly filter = supervisorInvited;
   async run(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
@@ -190,7 +190,7 @@ class SupervisorAccept extends OnSession {
   }
 }
 
-class SwitchTo extends OnSession {
+export class SwitchTo extends OnSession {
   constructor(
     pick: number,
     readonly to: SupervisorMode,

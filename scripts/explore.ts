@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   } finally {
     await opened.close();
   }
-  const replayFile = outcome.failed && !replay ? writeReplay(OUT, outcome, options.maxCommands, faults) : undefined;
+  const replayFile = outcome.failed && outcome.path && !replay ? writeReplay(OUT, outcome, options.maxCommands, faults) : undefined;
   writeAllureResult(ALLURE, outcome, targetName);
   process.stdout.write(`${summarize(outcome, replayFile)}\n`);
   if (outcome.conversation && outcome.failed) process.stdout.write(`\n${outcome.conversation}\n`);
