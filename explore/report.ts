@@ -50,7 +50,7 @@ export function readReplay(file: string): ReplayFile {
     seed: parsed.seed,
     path: parsed.path,
     replayPath: parsed.replayPath,
-    maxCommands: parsed.maxCommands ?? 16,
+    maxCommands: parsed.maxCommands ?? 20,
     commands: parsed.commands ?? [],
     faults: parsed.faults ?? [],
     error: parsed.error ?? '',

@@ -231,6 +231,7 @@ export function smsCommands(): fc.Arbitrary<Cmd>[] {
     fc.constant(new Inbound()),
     pick.map((p) => new AgentAccept(p)),
     pick.map((p) => new AgentComplete(p)),
+    pick.map((p) => new AgentComplete(p)),
     pick.map((p) => new SupervisorLeave(p)),
     intrude,
     intrude,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadConfig, type Credentials } from '../helpers/config';
+import { loadConfig, TARGET_VARIABLES, type Credentials } from '../helpers/config';
 import { ConfigError, classifyFailureMessage } from '../helpers/errors';
 import { registerCredentials } from '../helpers/redact';
 import { parseFaults } from '../mock/faults';
@@ -12,10 +12,11 @@ import { explore, openTarget, type ExploreOptions } from '../explore/run';
  *   --budget SECONDS   stop exploring after this long (default 60)
  *   --runs N           at most N sequences (default 1000)
  *   --seed N           the seed (default: random, printed)
- *   --max-commands N   commands generated per sequence (default 16; those whose precondition fails are skipped)
+ *   --max-commands N   commands generated per sequence (default 20; those whose precondition fails are skipped)
  *   --faults a,b       mock faults to switch on (embedded mock only; also GWS_MOCK_FAULTS)
  *   --strict           a non-strict finding fails too (also GWS_STRICT=1)
  *   --replay FILE      rerun the sequence of a replay file written by a failed exploration
+ *   --mock             the embedded mock, whatever GWS_BASE_URL and .env say
  * Without GWS_BASE_URL it starts the embedded mock; a configured target needs the same
  * GWS_TARGET_CONFIRM as any run, and the exploration acts only on sessions it created.
  */
@@ -30,12 +31,12 @@ function parseArgs(argv: string[]): Record<string, string | true> {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new ConfigError('arguments', `unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'strict') args.strict = true;
+    if (name === 'strict' || name === 'mock') args[name] = true;
     else if (inline !== undefined) args[name] = inline;
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args[name] = argv[++i]!;
     else throw new ConfigError(`--${name}`, 'needs a value');
   }
-  const known = ['budget', 'runs', 'seed', 'max-commands', 'faults', 'strict', 'replay'];
+  const known = ['budget', 'runs', 'seed', 'max-commands', 'faults', 'strict', 'replay', 'mock'];
   for (const name of Object.keys(args)) if (!known.includes(name)) throw new ConfigError(`--${name}`, `is not an option of explore (${known.map((k) => `--${k}`).join(', ')})`);
   return args;
 }
@@ -49,6 +50,8 @@ function whole(args: Record<string, string | true>, name: string, fallback: numb
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  // --mock: the embedded mock whatever the environment or .env configure (as `conformance -- --mock`).
+  if (args.mock === true) for (const name of TARGET_VARIABLES) process.env[name] = '';
   // Against the in-process mock a deviation shows within milliseconds: shorter waits give more sequences per budget.
   if (!process.env.GWS_BASE_URL?.trim()) {
     process.env.GWS_NOTIFICATION_TIMEOUT_MS ||= '1500';
@@ -63,7 +66,7 @@ async function main(): Promise<number> {
   const options: ExploreOptions = {
     budgetMs: whole(args, 'budget', 60) * 1000,
     runs: whole(args, 'runs', 1000),
-    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 16),
+    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 20),
     seed: replay?.seed ?? whole(args, 'seed', Math.floor(Math.random() * 2 ** 31)),
     strict: args.strict === true || process.env.GWS_STRICT === '1',
     replay: replay ? { seed: replay.seed, path: replay.path, replayPath: replay.replayPath } : undefined,

@@ -78,7 +78,7 @@ export const LIMITS = {
   /** Sessions the agent holds open at once. */
   open: 3,
   /** Sessions in one sequence. */
-  total: 5,
+  total: 8,
 };
 
 export function emptySmsModel(): SmsModel {
