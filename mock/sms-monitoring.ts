@@ -19,6 +19,15 @@ interface Monitoring {
   mode: SupervisorMode;
   scope: 'NextChat' | 'AllChats';
   nickname: string;
+  /** Only for the fault that keeps a NextChat armed after its session. */
+  sticky?: boolean;
+}
+
+/** What a supervisor did earlier in one log-in: only the sequence faults read it. */
+interface History {
+  armedAgents: Set<string>;
+  firstMode: Map<string, SupervisorMode>;
+  cancelled: Map<string, Monitoring>;
 }
 
 const SCOPES = ['NextChat', 'AllChats'] as const;
@@ -35,6 +44,20 @@ export class SmsMonitoring {
 
   constructor(private readonly sms: SmsDomain) {
     sms.onAgentAccepted = (session, agent) => this.agentAccepted(session, agent);
+    sms.onSupervisorSwitched = (session, party, mode) => this.supervisorSwitched(session, party, mode);
+  }
+
+  private readonly histories = new WeakMap<object, History>();
+
+  /** The supervisor's history in its current log-in (a new log-in starts a new one). */
+  private historyOf(supervisor: MockUser): History {
+    const key = this.state.logins.get(supervisor.id) ?? supervisor;
+    let history = this.histories.get(key);
+    if (!history) {
+      history = { armedAgents: new Set(), firstMode: new Map(), cancelled: new Map() };
+      this.histories.set(key, history);
+    }
+    return history;
   }
 
   private get state() {
@@ -72,6 +95,7 @@ export class SmsMonitoring {
       if (!current && this.state.fault('sms.cancel.not-monitoring-succeeds')) return { reply: { statusCode: 0 } };
       if (!current) throw fail.state(`${supervisor.userName} is not monitoring ${agent.userName}`);
       if (!this.state.fault('sms.cancel.ignored')) this.disarm(agent.id, current);
+      this.historyOf(supervisor).cancelled.set(agent.id, current);
       if (this.state.fault('sms.cancel.ends-session')) return { reply: { statusCode: 0 }, after: () => this.revokeJoined(agent, supervisor) };
       return { reply: { statusCode: 0 } };
     }
@@ -87,8 +111,13 @@ export class SmsMonitoring {
     const nickname = optionalString(body, 'nickname') ?? supervisor.userName;
     const existing = this.monitoringOf(agent.id, supervisor);
     if (existing) this.disarm(agent.id, existing);
+    const history = this.historyOf(supervisor);
+    const sticky = history.armedAgents.has(agent.id) && this.state.fault('sms.sequence.next-chat-rearm-kept');
+    history.armedAgents.add(agent.id);
+    if (!history.firstMode.has(agent.id)) history.firstMode.set(agent.id, operation as SupervisorMode);
+    history.cancelled.delete(agent.id);
     const list = this.armed.get(agent.id) ?? [];
-    list.push({ supervisor, mode: operation as SupervisorMode, scope, nickname });
+    list.push({ supervisor, mode: operation as SupervisorMode, scope, nickname, sticky });
     this.armed.set(agent.id, list);
     return { reply: { statusCode: 0 } };
   }
@@ -107,7 +136,21 @@ export class SmsMonitoring {
         party.visibility = monitoring.mode === 'BargeIn' ? 'Agents' : 'All';
       }
       this.sms.join(session, party).after?.();
-      if (monitoring.scope === 'NextChat' && !this.state.fault('sms.monitor.next-chat-not-disarmed')) this.disarm(agent.user.id, monitoring);
+      if (monitoring.scope === 'NextChat' && !this.state.fault('sms.monitor.next-chat-not-disarmed') && !monitoring.sticky) this.disarm(agent.user.id, monitoring);
+    }
+  }
+
+  /** Only the sequence faults act on a switch: documented monitoring does not change with one. */
+  private supervisorSwitched(session: SmsSession, party: SmsParty, mode: SupervisorMode): void {
+    const agentId = [...session.parties.values()].find((p) => p.role === 'agent')?.user.id;
+    if (!agentId) return;
+    const current = this.monitoringOf(agentId, party.user);
+    if (current && this.state.fault('sms.sequence.switch-changes-arm')) current.mode = mode;
+    const history = this.historyOf(party.user);
+    const cancelled = history.cancelled.get(agentId);
+    if (!current && cancelled && this.state.fault('sms.sequence.switch-revives-cancelled')) {
+      history.cancelled.delete(agentId);
+      this.armed.set(agentId, [...(this.armed.get(agentId) ?? []), cancelled]);
     }
   }
 
@@ -138,9 +181,13 @@ export class SmsMonitoring {
     }
     const monitoring = this.monitoringOf(agent.id, supervisor);
     let mode: SupervisorMode;
+    const history = this.historyOf(supervisor);
+    const cancelled = history.cancelled.get(agent.id);
     if (raw !== undefined && (SUPERVISOR_MODES as readonly string[]).includes(raw)) mode = raw as SupervisorMode;
-    else if (monitoring && !this.state.fault('sms.intrude.omitted-mode-not-inherited')) mode = monitoring.mode;
-    else if (monitoring || this.state.fault('sms.intrude.omitted-mode-succeeds') || raw !== undefined) mode = 'Monitor';
+    else if (monitoring && !this.state.fault('sms.intrude.omitted-mode-not-inherited')) {
+      mode = this.state.fault('sms.sequence.intrude-first-armed-mode') ? (history.firstMode.get(agent.id) ?? monitoring.mode) : monitoring.mode;
+    } else if (monitoring || this.state.fault('sms.intrude.omitted-mode-succeeds') || raw !== undefined) mode = 'Monitor';
+    else if (cancelled && this.state.fault('sms.sequence.intrude-after-cancel')) mode = cancelled.mode;
     else throw fail.state(`supervisorVisibilityMode is required: ${supervisor.userName} is not monitoring ${agent.userName}`);
     const existing = session.parties.get(supervisor.id);
     if (existing && existing.state !== 'Completed' && existing.state !== 'Revoked') {

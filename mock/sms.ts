@@ -122,6 +122,8 @@ export class SmsDomain {
   readonly sessions = new Map<string, SmsSession>();
   /** Called when an agent accepts a session: the monitoring supervisors join (sms-monitoring.ts). */
   onAgentAccepted: (session: SmsSession, agent: SmsParty) => void = () => undefined;
+  /** Called when a supervisor switched mode in a session (the monitoring's sequence faults use it). */
+  onSupervisorSwitched: (session: SmsSession, supervisor: SmsParty, mode: SupervisorMode) => void = () => undefined;
 
   constructor(readonly state: MockState) {}
 
@@ -391,6 +393,7 @@ export class SmsDomain {
     party.supervisorMode = mode;
     if (!this.state.fault('sms.switch.visibility-unchanged')) party.visibility = VISIBILITY_OF[mode];
     const rejoined = this.append(session, { type: 'ParticipantRejoined', from: this.fromOf(party), visibility: 'All' });
+    this.onSupervisorSwitched(session, party, mode);
     return {
       reply: { statusCode: 0 },
       after: () => {

@@ -1,4 +1,5 @@
 import { SMS_FAULTS } from './sms';
+import { SEQUENCE_FAULTS } from './sequence';
 import { SMS_SUPERVISION_FAULTS } from './sms-supervision';
 import type { FaultDefinition } from './types';
 import { VOICE_FAULTS } from './voice';
@@ -11,6 +12,7 @@ export const FAULTS = {
   ...SMS_FAULTS,
   ...SMS_SUPERVISION_FAULTS,
   ...VOICE_FAULTS,
+  ...SEQUENCE_FAULTS,
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

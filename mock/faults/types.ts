@@ -19,19 +19,35 @@ export interface DeclaredFailure {
  * suite named in `suite` with the fault on (and the latitude switches on) and proves that every
  * test listed in `caughtBy` fails for the declared reason.
  */
-export interface FaultDefinition {
+interface FaultBase {
   description: string;
-  /** Spec file(s), relative to suites/, that must catch the fault. */
+  /** Spec file(s), relative to suites/, that must catch the fault (or, sequence-only, stay green with it on). */
   suite: string | readonly string[];
-  /** Stable test ids that must fail while the fault is on. */
+  /** Stable test ids that must fail while the fault is on (none for a sequence-only fault). */
   caughtBy: string[];
+  /** Latitude switches that would make the fault a conformant variation: left off in its run. */
+  masks?: readonly LatitudeName[];
+}
+
+interface CaughtFault extends FaultBase {
   /** How each of them must fail. */
   fails: DeclaredFailure;
   /** Per test id, where one fails otherwise than `fails` says. */
   failsIn?: Readonly<Record<string, DeclaredFailure>>;
-  /** Latitude switches that would make the fault a conformant variation: left off in its run. */
-  masks?: readonly LatitudeName[];
+  sequenceOnly?: undefined;
 }
+
+/**
+ * Only a sequence of operations reveals the fault: no example-based test must fail with it on
+ * (the self-check requires every test of `suite` to pass), and `npm run explore` must find it.
+ */
+interface SequenceOnlyFault extends FaultBase {
+  sequenceOnly: true;
+  fails?: undefined;
+  failsIn?: undefined;
+}
+
+export type FaultDefinition = CaughtFault | SequenceOnlyFault;
 
 export function codesOf(failure: DeclaredFailure): readonly NonConformanceCode[] {
   return typeof failure.code === 'string' ? [failure.code] : failure.code;

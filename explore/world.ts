@@ -1,0 +1,174 @@
+import type { Config, UserSet } from '../helpers/config';
+import { HarnessError, NonConformance } from '../helpers/errors';
+import { SmsInjector } from '../helpers/gws/sms-injector';
+import { GwsUser, type Reporter } from '../helpers/gws/user';
+import type { GwsReply } from '../helpers/gws/session';
+import { redactText } from '../helpers/redact';
+import { schemas, formatIssues } from '../helpers/schemas';
+import { describeNotification } from '../helpers/cometd/recorder';
+import { describeBasis, inferenceOf, type Basis, type Prediction } from './model/predict';
+
+/**
+ * One sequence's real side: the agent and the supervisor, logged in and torn down exactly as the
+ * suites' fixtures do (GwsUser.login / teardown, supervisor first), the SMS injector, and the
+ * conversation (every command, what the model predicted, what came back) for the report.
+ */
+
+export interface Target {
+  baseUrl: URL;
+  users: UserSet;
+  smsInjectUrl: URL | undefined;
+  /** The embedded mock's URL, to prove that a sequence left nothing behind. */
+  mockUrl: string | undefined;
+}
+
+/** A broken prediction resting on a reading: recorded, and the sequence stops there. */
+export interface Finding {
+  command: string;
+  message: string;
+}
+
+export class World {
+  readonly log: string[] = [];
+  readonly nonStrict: Finding[] = [];
+  readonly agent: GwsUser;
+  readonly supervisor: GwsUser;
+  readonly sms: SmsInjector;
+  private readonly reporter: Reporter;
+
+  constructor(
+    readonly config: Config,
+    readonly target: Target,
+    readonly strict: boolean,
+  ) {
+    this.reporter = {
+      step: async (title, body) => {
+        this.log.push(`    ${redactText(title)}`);
+        return body();
+      },
+      attach: async () => undefined,
+    };
+    const person = (role: 'agent' | 'supervisor') =>
+      new GwsUser({ config, baseUrl: target.baseUrl, role, credentials: target.users[role], reporter: this.reporter });
+    this.agent = person('agent');
+    this.supervisor = person('supervisor');
+    if (!target.smsInjectUrl) throw new HarnessError('SETUP_FAILED', 'exploring SMS supervision needs GWS_SMS_INJECT_URL (README, "SMS injection")');
+    this.sms = new SmsInjector(target.smsInjectUrl, this.reporter, {
+      timeoutMs: config.notificationTimeoutMs,
+      tls: { ca: config.tls.ca, insecure: config.tls.insecure },
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.agent.login();
+    await this.supervisor.login();
+  }
+
+  /**
+   * Runs one command: arms the predicted waits, sends the operation, judges the reply, then awaits
+   * each predicted notification and watches each quiet window (started once the reply arrived).
+   * Returns false when a non-strict finding stopped the sequence.
+   */
+  async perform(command: string, prediction: Prediction, operation: () => Promise<GwsReply>): Promise<boolean> {
+    this.log.push(`${command}: predicted ${describePrediction(prediction)}`);
+    const armed = prediction.awaits.map((a) => ({ basis: a, wait: Promise.resolve(this.user(a.who).notifications.expect(...a.steps)) }));
+    for (const a of armed) a.wait.catch(() => undefined);
+    const reply = await operation();
+    this.log.push(`    → statusCode ${String(reply.isJson ? reply.statusCode : `(HTTP ${reply.status}, not JSON)`)}`);
+    const quiet = prediction.quiet.map((q) => ({ basis: q, wait: this.user(q.who).notifications.expectQuiet(q.step) }));
+    for (const q of quiet) q.wait.catch(() => undefined);
+    try {
+      this.judgeReply(reply, prediction.reply);
+      for (const a of armed) await regrade(a.basis, () => a.wait);
+      for (const q of quiet) await regrade(q.basis, () => q.wait);
+    } catch (error) {
+      if (error instanceof NonConformance && !error.strict && !this.strict) {
+        this.nonStrict.push({ command, message: error.message });
+        this.log.push(`    ✗ non-strict: ${error.message.split('\n')[0]}`);
+        return false;
+      }
+      this.log.push(`    ✗ ${(error as Error).message.split('\n')[0]}`);
+      throw error;
+    } finally {
+      // A failed wait leaves the other waits armed: let them settle before the sequence goes on or ends.
+      await Promise.allSettled([...armed.map((a) => a.wait), ...quiet.map((q) => q.wait)]);
+    }
+    return true;
+  }
+
+  private user(who: 'agent' | 'supervisor'): GwsUser {
+    return who === 'agent' ? this.agent : this.supervisor;
+  }
+
+  private judgeReply(reply: GwsReply, predicted: Prediction['reply']): void {
+    const grade = { inferred: inferenceOf(predicted) };
+    const basis = `(${describeBasis(predicted)})`;
+    let code: number | undefined;
+    try {
+      code = reply.statusCode;
+    } catch (error) {
+      throw new NonConformance('NOT_JSON', `${(error as Error).message} ${basis}`, grade);
+    }
+    const body = redactText(reply.text.slice(0, 300));
+    if (predicted.outcome === 'accepted') {
+      if (code !== 0) throw new NonConformance('UNEXPECTED_STATUS_CODE', `${reply.label}: expected statusCode 0 ${basis}, got ${String(code)} (HTTP ${reply.status}): ${body}`, grade);
+      const verdict = schemas().validate('replies/operation-reply', reply.json);
+      if (verdict.issues.length > 0) throw new NonConformance('SCHEMA_VIOLATION', `${reply.label}: the success reply breaks ${verdict.schema}:\n${formatIssues(verdict)}`);
+      return;
+    }
+    if (code === 0 || code === undefined) {
+      throw new NonConformance('UNEXPECTED_STATUS_CODE', `${reply.label}: expected a refusal (statusCode > 0) ${basis}, got ${String(code)} (HTTP ${reply.status}): ${body}`, grade);
+    }
+    const verdict = schemas().validate('replies/error-reply', reply.json);
+    if (verdict.issues.length > 0) throw new NonConformance('BAD_ERROR_REPLY', `${reply.label}: the refusal breaks ${verdict.schema}:\n${formatIssues(verdict)}`);
+  }
+
+  /**
+   * Teardown as after every test: the supervisor first (it cancels its monitoring and leaves what it
+   * joined), then the agent. On the embedded mock, the mock's state must then be empty.
+   */
+  async stop(): Promise<string[]> {
+    const problems = [...(await this.supervisor.teardown()), ...(await this.agent.teardown())];
+    await this.sms.close();
+    if (this.target.mockUrl && problems.length === 0) {
+      const state = (await (await fetch(new URL('/mock/state', this.target.mockUrl))).json()) as Record<string, unknown[]>;
+      const left = Object.entries(state).filter(([key, list]) => key !== 'faults' && Array.isArray(list) && list.length > 0);
+      if (left.length > 0) problems.push(`the mock still holds ${left.map(([key, list]) => `${list.length} ${key}`).join(', ')}`);
+    }
+    return problems;
+  }
+
+  /** The conversation as text: commands, predictions, replies, then each user's notifications. */
+  conversation(): string {
+    const transcript = (user: GwsUser) =>
+      user.notifications.transcript.map((n) => `  #${n.seq} +${new Date(n.receivedAt).toISOString()} ${describeNotification(n)}`).join('\n');
+    return [
+      'Commands:',
+      ...this.log,
+      '',
+      `Notifications of ${this.agent.label}:`,
+      transcript(this.agent) || '  (none)',
+      '',
+      `Notifications of ${this.supervisor.label}:`,
+      transcript(this.supervisor) || '  (none)',
+    ].join('\n');
+  }
+}
+
+/** Awaits one predicted wait; a broken one is graded by what the prediction rests on. */
+async function regrade(basis: Basis, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (error) {
+    if (!(error instanceof NonConformance)) throw error;
+    const detail = `${error.message.replace(/^\[(nonconformance|nonstrict):[A-Z_]+\] /, '')}\n(rests on ${describeBasis(basis)})`;
+    throw new NonConformance(error.code, detail, { inferred: inferenceOf(basis) });
+  }
+}
+
+function describePrediction(p: Prediction): string {
+  const parts = [`${p.reply.outcome} [${describeBasis(p.reply)}]`];
+  for (const a of p.awaits) parts.push(`${a.who} receives ${a.steps.map((s) => s.describe).join(' → ')} [${describeBasis(a)}]`);
+  for (const q of p.quiet) parts.push(`${q.who} receives nothing: ${q.step.describe} [${describeBasis(q)}]`);
+  return parts.join('; ');
+}
