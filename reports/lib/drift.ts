@@ -61,7 +61,8 @@ function collect(schema: Json, file: string, path: string, out: Declared, depth 
   }
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const s of (schema[key] as Json[] | undefined) ?? []) collect(s, file, path, out, depth + 1);
   for (const key of ['if', 'then', 'else'] as const) if (schema[key]) collect(schema[key] as Json, file, path, out, depth + 1);
-  const values = [...((schema.enum as unknown[] | undefined) ?? []), ...('const' in schema ? [schema.const] : [])].filter((v) => ['string', 'number', 'boolean'].includes(typeof v));
+  // A closed list (enum, const), or the printed values of an open one (examples: recorded, not enforced).
+  const values = [...((schema.enum as unknown[] | undefined) ?? []), ...((schema.examples as unknown[] | undefined) ?? []), ...('const' in schema ? [schema.const] : [])].filter((v) => ['string', 'number', 'boolean'].includes(typeof v));
   if (values.length > 0 && path) {
     const set = out.enums.get(path) ?? new Set();
     for (const v of values) set.add(v as string | number | boolean);
