@@ -41,7 +41,10 @@ export function createBayeux(
   identify: (request: IncomingMessage) => Identity,
   options: { timeoutMs?: number; log?: (line: string) => void } = {},
 ): BayeuxEndpoint {
-  const cometd: CometDServer = createCometDServer({ timeout: options.timeoutMs ?? 15_000, sweepPeriod: 500, maxInterval: 5_000 });
+  // maxInterval: how long a client may take to come back between two long polls before its
+  // session is forgotten. On a busy machine a client can lag several seconds: a short value made
+  // the mock forget live sessions (402::session_unknown) and turned load into harness errors.
+  const cometd: CometDServer = createCometDServer({ timeout: options.timeoutMs ?? 15_000, sweepPeriod: 500, maxInterval: 30_000 });
   const sessionsByUser = new Map<string, Set<ServerSession>>();
   const userBySession = new Map<string, string>();
   const seenCookies: string[] = [];
