@@ -35,3 +35,16 @@ export function anyDeviceState(deviceId: string, why: string): Step {
     verify: () => [],
   };
 }
+
+/**
+ * A notification showing the user Ready on `channel`: a ChannelStateChangeMessageV2 listing the
+ * channel with userState Ready, or, for voice, the device with userState Ready.
+ */
+export function readyOn(channel: string, deviceId: string | undefined): Step {
+  const shows = (n: Notification) => {
+    const channels = Array.isArray(n.data.channels) ? (n.data.channels as { channel?: unknown; userState?: { state?: unknown } }[]) : [];
+    if (channels.some((c) => c?.channel === channel && c.userState?.state === 'Ready')) return true;
+    return channel === 'voice' && deviceId !== undefined && deviceOf(n, deviceId)?.userState?.state === 'Ready';
+  };
+  return { describe: `the user shown Ready on ${channel}`, kind: shows, verify: () => [] };
+}

@@ -25,6 +25,18 @@ function stateChange(n: Notification, notificationType: string, id: string): Sms
   return session && session.id === id ? session : undefined;
 }
 
+/** States after which nothing more happens in a session (gws-sms.md: Completed ends it, Revoked takes it from a supervisor). */
+export const TERMINAL_SMS_STATES: ReadonlySet<string> = new Set(['Completed', 'Revoked']);
+
+/** A decisive contradiction for any step about session `id` other than reaching `awaited`: the session ended. */
+function sessionEnded(id: string, awaited?: string): (n: Notification) => string | undefined {
+  return (n) => {
+    const session = stateChange(n, 'StatusChange', id);
+    if (!session || session.state === awaited || !TERMINAL_SMS_STATES.has(String(session.state))) return undefined;
+    return `smssession ${id} reached the terminal state ${JSON.stringify(session.state)}`;
+  };
+}
+
 /** The SMS session a MessageLogUpdated refers to: the last path segment of its session URI. */
 export function messageLogSessionId(n: Notification): string | undefined {
   if (n.data.messageType !== 'MessageLogUpdated') return undefined;
@@ -75,6 +87,7 @@ export function smsStatus(id: string, state: string, options: { capabilities?: C
   return {
     describe: `StatusChange smssession=${id} state=${state}${extra.length ? ` (${extra.join('; ')})` : ''}`,
     kind: (n) => stateChange(n, 'StatusChange', id) !== undefined,
+    decisive: sessionEnded(id, state),
     verify: (n) => {
       const session = stateChange(n, 'StatusChange', id)!;
       const problems: string[] = [];
@@ -90,7 +103,13 @@ export function smsStatus(id: string, state: string, options: { capabilities?: C
 
 export interface ParticipantExpectation {
   type: 'Agent' | 'Customer';
+  /** Identifies the participant (a nickname the documentation shows as sent). */
   nickname?: string;
+  /**
+   * The nickname the harness sent for this participant, checked non-strict: no page says the
+   * nickname of a request is the one shown (the Accept sample sends "John Doe" and shows "Marat").
+   */
+  shownAs?: string;
   visibility?: string;
   /** What this participant is, for messages: "the agent", "the supervisor". */
   role: string;
@@ -133,9 +152,24 @@ export function smsParticipantsUpdated(
   expected: ParticipantExpectation[],
   options: { state?: string; capabilities?: CapabilityCheck } = {},
 ): Step {
+  const shown = expected.filter((p) => p.shownAs !== undefined);
   return {
     describe: `ParticipantsUpdated smssession=${id} with ${expected.map(describeParticipant).join(', ')}`,
     kind: (n) => stateChange(n, 'ParticipantsUpdated', id) !== undefined,
+    decisive: sessionEnded(id),
+    ...(shown.length > 0
+      ? {
+          inferred: {
+            reading: `${shown.map((p) => p.role).join(', ')} shown with the nickname the harness sent (no page states it; the Accept sample shows another)`,
+            verify: (n: Notification) => {
+              const listed = stateChange(n, 'ParticipantsUpdated', id)?.participants ?? [];
+              return shown
+                .filter((p) => !listed.some((l) => l.type === p.type && l.nickname === p.shownAs))
+                .map((p) => `no ${p.type} participant with nickname ${JSON.stringify(p.shownAs)} for ${p.role}; listed ${JSON.stringify(listed.map((l) => l.nickname))}`);
+            },
+          },
+        }
+      : {}),
     verify: (n) => {
       const session = stateChange(n, 'ParticipantsUpdated', id)!;
       const problems = checkParticipants(session.participants, expected);
@@ -183,6 +217,7 @@ export function smsNewMessages(id: string, expected: MessageExpectation[]): Step
   return {
     describe: `NewMessages smssession=${id} containing ${expected.map(describeMessage).join('; ')}`,
     kind: (n) => n.data.notificationType === 'NewMessages' && messageLogSessionId(n) === id,
+    decisive: sessionEnded(id),
     verify: (n) => {
       const messages = (Array.isArray(n.data.messages) ? n.data.messages : []) as Json[];
       const problems: string[] = [];
@@ -204,6 +239,15 @@ export function smsNewMessages(id: string, expected: MessageExpectation[]): Step
       }
       return problems;
     },
+  };
+}
+
+/** A StatusChange of session `id` to any state other than `state` (for "it stays in that state" checks). */
+export function smsStatusOtherThan(id: string, state: string): Step {
+  return {
+    describe: `StatusChange smssession=${id} to a state other than ${state}`,
+    kind: (n) => stateChange(n, 'StatusChange', id) !== undefined,
+    verify: (n) => (stateChange(n, 'StatusChange', id)!.state === state ? [`state is still "${state}"`] : []),
   };
 }
 
@@ -240,10 +284,22 @@ export function smsInvitedNew(known: ReadonlySet<string>, customer?: { nickname:
       if (!customer) return true;
       const from = (session.userData as Json | undefined)?.FromAddress;
       const listed = (Array.isArray(session.participants) ? (session.participants as Json[]) : []).find((p) => p.type === 'Customer');
-      return (typeof from !== 'string' || from === customer.from) && (typeof listed?.nickname !== 'string' || listed.nickname === customer.nickname);
+      return (typeof from !== 'string' || sameSender(from, customer.from)) && (typeof listed?.nickname !== 'string' || listed.nickname === customer.nickname);
     },
     verify: () => [],
   };
+}
+
+/**
+ * Whether a `userData.FromAddress` names the injected sender. No page names that field, so it is
+ * never judged; it only tells the harness's SMS from another's, and a server may write the number
+ * its own way: the digits are compared, a country prefix added or dropped.
+ */
+export function sameSender(shown: string, injected: string): boolean {
+  const a = shown.replace(/\D/g, '');
+  const b = injected.replace(/\D/g, '');
+  if (!a || !b) return true;
+  return a === b || (b.length >= 7 && a.endsWith(b)) || (a.length >= 7 && b.endsWith(a));
 }
 
 export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';

@@ -2,11 +2,12 @@ import type { Config, Credentials, Role } from '../config';
 import { apiUrl } from '../config';
 import { HarnessError, NonConformance } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
+import { readyOn } from '../cometd/platform-steps';
 import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
-import type { SmsSessionView } from '../cometd/sms-steps';
+import { sameSender, type SmsSessionView } from '../cometd/sms-steps';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
@@ -160,6 +161,7 @@ export class GwsUser {
 
   /** Any request in this user's session, deliberately malformed ones included (platform checks). */
   send(title: string, method: Method, path: string, body?: unknown, options?: SendOptions): Promise<GwsReply> {
+    this.notifications.noteRequest();
     return reportedSend(this.session, this.context.reporter, `${this.label}: ${title}`, { method, path, body, options });
   }
 
@@ -190,6 +192,8 @@ export class GwsUser {
       await this.setupCall('StartContactCenterSession', '/me', { operationName: 'StartContactCenterSession', channels });
       this.loggedIn = true;
       for (const channel of channels) await this.setupCall(`Ready on ${channel}`, `/me/channels/${channel}`, { operationName: 'Ready' });
+      // The set-up's own state notifications arrive before the test's waits are armed.
+      for (const channel of channels) await this.notifications.settleOn(readyOn(channel, this.devices[0]?.id));
     });
   }
 
@@ -226,7 +230,7 @@ export class GwsUser {
       if (lost.known.has(s.id) || this.smsSessions.has(s.id)) return false;
       const customer = (s.participants ?? []).find((p) => p.type === 'Customer');
       const from = (s.userData as Record<string, unknown> | undefined)?.FromAddress;
-      return customer?.nickname === lost.nickname && (from === undefined || from === lost.from);
+      return customer?.nickname === lost.nickname && (typeof from !== 'string' || sameSender(from, lost.from));
     });
     if (ours.length === 1) this.smsSessions.add(ours[0]!.id);
     else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
