@@ -1,5 +1,5 @@
 import { SMS_SESSION_URI_KEYS, spellingsOf } from '../errata';
-import type { Notification, Step } from './types';
+import { isAwaited, type Notification, type Step, type StepContext } from './types';
 
 /**
  * Steps for the SMS Session API notifications on the user's CometD topic: SMSsessionStateChangeMessage
@@ -239,6 +239,31 @@ export function smsNewMessages(id: string, expected: MessageExpectation[]): Step
       }
       return problems;
     },
+  };
+}
+
+/**
+ * An error notification an SMS request is refused with, tied to it: after the request and before
+ * the user's next one, and, where it names a session or carries a referenceId the reply gave,
+ * naming that one. The pages say an operation may succeed synchronously and fail later on CometD;
+ * other media report it with notificationType Error (gws-sms.md: for SMS this is inferred), the
+ * Voice API with an ErrorMessage: any of these counts.
+ */
+export function smsOperationRefused(id: string | undefined, what: string, carriedOut?: Step): Step {
+  const refusal = (n: Notification, context?: StepContext) => {
+    const d = n.data;
+    if (d.notificationType !== 'Error' && d.messageType !== 'ErrorMessage' && d.errorMessage === undefined) return false;
+    const named = (d.smssession as Json | undefined)?.id ?? messageLogSessionId(n);
+    if (id !== undefined && typeof named === 'string' && named !== id) return false;
+    if (!context) return true;
+    const requests = context.requestsSince();
+    return requests.length === 1 && n.at >= requests[0]!;
+  };
+  return {
+    describe: `an error notification refusing ${what}`,
+    kind: (n, context) => refusal(n, context) || (carriedOut ? isAwaited(carriedOut, n) : false),
+    matches: refusal,
+    verify: (n) => (carriedOut && isAwaited(carriedOut, n) ? [`${carriedOut.describe} arrived: ${what} was carried out instead of refused`] : []),
   };
 }
 

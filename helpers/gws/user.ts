@@ -120,16 +120,22 @@ export class GwsUser {
    * and the state and capabilities of each SMS session of this test.
    */
   async snapshot(): Promise<Record<string, unknown>> {
-    const channels = await this.operation('GET /api/v2/me/channels', '/me/channels', undefined, 'GET');
-    const list = ((channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels ?? [])
-      .map((c) => `${c.channel}=${c.userState?.state}`)
-      .sort();
+    const channels = await this.operation('GET /api/v2/me/channels?fields=*', '/me/channels?fields=*', undefined, 'GET');
+    const listed = channels.isJson ? (channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels : undefined;
+    const list = (Array.isArray(listed) ? listed : []).filter((c) => typeof c?.channel === 'string' && typeof c.userState?.state === 'string');
+    // A comparison of two empty readings proves nothing: the snapshot must have read the states.
+    if (list.length === 0) {
+      throw new HarnessError('SETUP_FAILED', `${this.label}: GET /api/v2/me/channels?fields=* listed no channel with a userState (${channels.text.slice(0, 200)}); the "changes nothing" check cannot be made`);
+    }
     const smssessions: Record<string, unknown> = {};
     for (const id of [...this.smsSessions].sort()) {
       const { statusCode, smssession } = await this.getSmsSession(id);
+      if (statusCode === 0 && typeof smssession?.state !== 'string') {
+        throw new HarnessError('SETUP_FAILED', `${this.label}: GET smssession ${id}?fields=* gave no state (statusCode ${String(statusCode)}); the "changes nothing" check cannot be made`);
+      }
       smssessions[id] = { statusCode, state: smssession?.state, capabilities: [...(smssession?.capabilities ?? [])].sort() };
     }
-    return { channels: list, smssessions };
+    return { channels: list.map((c) => `${c.channel}=${c.userState!.state}`).sort(), smssessions };
   }
 
   get role(): Role {
@@ -237,7 +243,7 @@ export class GwsUser {
   }
 
   private async getSmsSession(id: string): Promise<{ statusCode: number | undefined; smssession: SmsSessionView | undefined }> {
-    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}?fields=*`, undefined, 'GET');
     const statusCode = reply.statusCode;
     return { statusCode, smssession: statusCode === 0 ? (reply.json as { smssession?: SmsSessionView }).smssession : undefined };
   }
