@@ -9,8 +9,8 @@
 
 /** How many recent delays are kept. */
 const KEPT = 20;
-/** A single delay counts at most this much (an unrelated, unprompted notification says little). */
-const DELAY_CAP_MS = 5_000;
+/** A notification this long after the latest reply was not prompted by it: no sample of the pace. */
+const UNPROMPTED_MS = 2_500;
 
 export const SETTLE_FACTOR = 4;
 export const SETTLE_FLOOR_MS = 1_000;
@@ -31,8 +31,8 @@ export class Pace {
   /** A notification arrived: its delay after the latest reply is one sample of the target's pace. */
   noteNotification(at: number): void {
     this.lastActivity = Math.max(this.lastActivity, at);
-    if (!Number.isFinite(this.lastReply) || at < this.lastReply) return;
-    this.delays.push(Math.min(DELAY_CAP_MS, at - this.lastReply));
+    if (!Number.isFinite(this.lastReply) || at < this.lastReply || at - this.lastReply > UNPROMPTED_MS) return;
+    this.delays.push(at - this.lastReply);
     if (this.delays.length > KEPT) this.delays.shift();
   }
 
