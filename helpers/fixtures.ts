@@ -12,6 +12,7 @@ import { redactedJson, redactText, registerCredentials } from './redact';
 import { describeNotification } from './cometd/recorder';
 import { formatIssues } from './schemas';
 import { parseFaults } from '../mock/faults';
+import { parseLatitude, parseLatitudeSeed } from '../mock/latitude';
 import { startMock, type MockHandle } from '../mock/server';
 import { userSetsOf } from '../mock/users';
 
@@ -36,6 +37,10 @@ export interface Target {
 export interface HarnessWorkerOptions {
   /** Faults for the embedded mock of this project (the self-check sets it). */
   mockFaults: string[];
+  /** Latitude switches for the embedded mock of this project, added to GWS_MOCK_LATITUDE. */
+  mockLatitude: string[];
+  /** Their seed; GWS_MOCK_LATITUDE_SEED when unset, else a fresh one (printed to the report). */
+  mockLatitudeSeed: number | undefined;
 }
 
 interface WorkerFixtures extends HarnessWorkerOptions {
@@ -112,6 +117,8 @@ async function personFixture(
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [[], { scope: 'worker', option: true }],
+  mockLatitude: [[], { scope: 'worker', option: true }],
+  mockLatitudeSeed: [undefined, { scope: 'worker', option: true }],
 
   harnessConfig: [
     async ({}, use) => {
@@ -124,11 +131,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   target: [
-    async ({ harnessConfig, mockFaults }, use, workerInfo) => {
+    async ({ harnessConfig, mockFaults, mockLatitude, mockLatitudeSeed }, use, workerInfo) => {
       let mock: MockHandle | undefined;
       if (!harnessConfig.baseUrl) {
         const faults = parseFaults([...mockFaults, process.env.GWS_MOCK_FAULTS ?? ''].filter(Boolean).join(','));
-        mock = await startMock({ faults, smsChannel: harnessConfig.smsChannel });
+        const latitude = parseLatitude([...mockLatitude, process.env.GWS_MOCK_LATITUDE ?? ''].filter(Boolean).join(','));
+        const latitudeSeed = mockLatitudeSeed ?? parseLatitudeSeed(process.env.GWS_MOCK_LATITUDE_SEED);
+        mock = await startMock({ faults, smsChannel: harnessConfig.smsChannel, latitude, latitudeSeed });
       }
       const sets = harnessConfig.userSets.length > 0 ? harnessConfig.userSets : userSetsOf(mock!.users);
       const users = sets[workerInfo.parallelIndex % sets.length]!;
@@ -161,6 +170,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       await allure.story(testInfo.title);
       await allure.parameter('target', target.embedded ? 'embedded mock' : target.baseUrl.host);
+      // A run under latitude is replayable from its seed.
+      if (target.mock?.state.latitude.active) await allure.parameter('mock latitude', target.mock.state.latitude.describe());
       const users = Object.values(target.users).map((c) => c.username).join(', ');
       testInfo.annotations.push({ type: ANNOTATION.users, description: users });
       await allure.label('gwsUsers', users);

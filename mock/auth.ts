@@ -48,7 +48,8 @@ export function authenticate(state: MockState, request: IncomingMessage): Authen
     if (existing && existing.userId === user.id) return { user, session: existing, fresh: false };
     return { user, session: state.createHttpSession(user.id), fresh: true };
   }
-  if (existing) return { user: state.user(existing.userId), session: existing, fresh: false };
+  // Switch `basic-required`: the cookie alone opens nothing.
+  if (existing && !state.latitude.has('basic-required')) return { user: state.user(existing.userId), session: existing, fresh: false };
   throw accessDenied();
 }
 
@@ -57,7 +58,7 @@ export function userOf(state: MockState, request: IncomingMessage): MockUser | u
   try {
     const cookieId = parseCookies(request.headers.cookie)[SESSION_COOKIE];
     const session = cookieId ? state.httpSessions.get(cookieId) : undefined;
-    if (session) return state.user(session.userId);
+    if (session && !state.latitude.has('basic-required')) return state.user(session.userId);
     const basic = basicCredentials(request.headers.authorization);
     if (basic && basic !== 'malformed') {
       const user = state.usersByName.get(basic.username);

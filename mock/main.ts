@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseFaults } from './faults';
+import { latitudeHelp, parseLatitude, parseLatitudeSeed } from './latitude';
 import { startMock } from './server';
 import { defaultUsers, DEFAULT_USER_SETS, userSetsOf } from './users';
 
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.GWS_MOCK_PORT ?? '0' },
     faults: { type: 'string', default: process.env.GWS_MOCK_FAULTS ?? '' },
     'no-csrf': { type: 'boolean', default: false },
+    latitude: { type: 'string', default: process.env.GWS_MOCK_LATITUDE ?? '' },
+    'latitude-seed': { type: 'string', default: process.env.GWS_MOCK_LATITUDE_SEED ?? '' },
     sets: { type: 'string', default: String(DEFAULT_USER_SETS) },
     'tls-key': { type: 'string' },
     'tls-cert': { type: 'string' },
@@ -23,9 +26,12 @@ const { values } = parseArgs({
 
 if (values.help) {
   process.stdout.write(
-    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--no-csrf] [--sets 8] [--tls-key key.pem --tls-cert cert.pem]\n' +
+    'Usage: npm run mock -- [--port 0] [--host 127.0.0.1] [--faults name,...] [--latitude name,...|all] [--latitude-seed N] [--no-csrf] [--sets 8] [--tls-key key.pem --tls-cert cert.pem]\n' +
       '  --port 0 (the default) picks a free port; the URL is printed. Fault names: GET /mock/faults on a running mock.\n' +
-      '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n',
+      '  --sets N creates N sets of test users (agentN, supervisorN, callerN), e.g. for a load test.\n' +
+      '  --latitude (env GWS_MOCK_LATITUDE) switches on conformant variations where the documentation leaves room;\n' +
+      '  "all" combines them. Their choices follow --latitude-seed (env GWS_MOCK_LATITUDE_SEED; printed, replayable):\n' +
+      `${latitudeHelp()}\n`,
   );
   process.exit(0);
 }
@@ -40,16 +46,19 @@ async function main(): Promise<void> {
     port,
     users: defaultUsers(setCount),
     faults: parseFaults(values.faults),
+    latitude: parseLatitude(values.latitude),
+    latitudeSeed: parseLatitudeSeed(values['latitude-seed']),
     csrf: !values['no-csrf'],
     tls: values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined,
   });
   const sets = userSetsOf(mock.users);
   const lines = [
     `GWS mock listening on ${mock.url}`,
-    `  REST API:       ${mock.url}/api/v2   (HTTP Basic; CSRF ${values['no-csrf'] ? 'off' : 'on'})`,
+    `  REST API:       ${mock.url}/api/v2   (HTTP Basic; CSRF ${mock.state.settings.csrf ? 'on' : 'off'})`,
     `  notifications:  ${mock.url}/api/v2/notifications   (CometD long-polling, subscribe /v2/me/*)`,
     `  SMS injector:   POST ${mock.smsInjectUrl}  {"agent","from","nickname","text"}`,
     `  state:          GET ${mock.url}/mock/state   faults: GET ${mock.url}/mock/faults`,
+    `  latitude:       ${mock.state.latitude.describe()}`,
     mock.state.faults.size ? `  faults ON:      ${[...mock.state.faults].join(', ')}` : '  faults:         none',
     '',
     'Test users (these are the mock\'s own, not secrets):',

@@ -125,7 +125,8 @@ export class MonitoringDomain {
         notifyDevice(this.state, supervisor);
         if (operation !== 'BargeIn' || this.fault('voice.barge-in.no-join-active-call')) return;
         const active = [...this.state.calls.values()].find((c) => c.legs.get(target.id)?.state === 'Established');
-        if (active) this.voice.join(active, monitoring, 'Established');
+        // Switch `supervisor-ringing`: the supervisor's leg is offered Ringing, also for BargeIn.
+        if (active) this.voice.join(active, monitoring, this.state.latitude.has('supervisor-ringing') ? 'Ringing' : 'Established');
       },
     };
   }

@@ -5,6 +5,8 @@ import Fastify, { type FastifyError } from 'fastify';
 import { authenticate, SESSION_COOKIE, userOf } from './auth';
 import { createBayeux, type BayeuxEndpoint } from './bayeux';
 import type { FaultName } from './faults';
+import { Latitude, type LatitudeName } from './latitude';
+import { latitudeNotifier } from './latitude/notifier';
 import { registerRoutes } from './routes';
 import { SmsDomain } from './sms';
 import { SmsMonitoring } from './sms-monitoring';
@@ -29,6 +31,9 @@ export interface MockOptions {
   bodyLimit?: number;
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Conformant variations (mock/latitude) and the seed of every choice they make. */
+  latitude?: LatitudeName[];
+  latitudeSeed?: number;
 }
 
 export interface MockHandle {
@@ -49,6 +54,12 @@ function errorBody(state: MockState, statusCode: number, statusMessage: string):
   const body: Record<string, unknown> = { statusCode, statusMessage };
   if (state.fault('sms.error.extra-fields')) Object.assign(body, { errorDetails: 'extra', timestamp: Date.now() });
   return body;
+}
+
+/** Switch `error-status`: any 4xx for a GWS error reply (the pages give statusCode only). */
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 422] as const;
+function errorStatus(latitude: Latitude, status: number): number {
+  return latitude.has('error-status') && status >= 400 && status < 500 ? latitude.pick(ERROR_STATUSES) : status;
 }
 
 /** The Bayeux endpoint reads its own body; a bound on its size and a clean 400 are added here. */
@@ -94,13 +105,16 @@ function handleBayeux(bayeux: BayeuxEndpoint, request: IncomingMessage & { body?
 export async function startMock(options: MockOptions = {}): Promise<MockHandle> {
   const users = options.users ?? defaultUsers();
   const state = new MockState(users, new Set(options.faults ?? []), {
-    csrf: options.csrf ?? true,
+    csrf: (options.csrf ?? true) && !(options.latitude ?? []).includes('csrf-off'),
     smsChannel: options.smsChannel ?? 'smssession',
   });
   const sms = new SmsDomain(state);
   const smsMonitoring = new SmsMonitoring(sms);
+  const latitude = new Latitude(options.latitude ?? [], options.latitudeSeed ?? 0);
+  state.latitude = latitude;
   const bayeux = createBayeux((request) => userOf(state, request));
-  state.notifier = (userId, channel, data) => bayeux.deliver(userId, channel, data);
+  const deliver = (userId: string, channel: string, data: Record<string, unknown>) => bayeux.deliver(userId, channel, data);
+  state.notifier = latitude.active ? latitudeNotifier(latitude, deliver, () => state.baseUrl) : deliver;
 
   let server: Server | undefined;
   const app = Fastify({
@@ -136,6 +150,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    request.mockLatitude = latitude;
     if (!request.url.startsWith('/api/v2/') || request.url.startsWith('/api/v2/diagnostics/version')) return;
     const auth = authenticate(state, request.raw);
     request.gws = auth;
@@ -156,9 +171,16 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     }
   });
 
+  // Switch `extra-members`, `shuffled-lists`, `capability-spelling`: successful replies reshaped.
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    const body = payload as Record<string, unknown> | null;
+    if (!latitude.active || !request.url.startsWith('/api/v2/') || !body || typeof body !== 'object' || body.statusCode !== 0) return payload;
+    return latitude.reshape(body, 'reply');
+  });
+
   app.setErrorHandler((error: FastifyError | GwsFailure, _request, reply) => {
     if (error instanceof GwsFailure) {
-      return reply.code(error.httpStatus).send(errorBody(state, error.statusCode, error.statusMessage));
+      return reply.code(errorStatus(latitude, error.httpStatus)).send(errorBody(state, error.statusCode, error.statusMessage));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(errorBody(state, 10, 'The request body is too large'));
@@ -171,7 +193,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
+    reply.code(errorStatus(latitude, 404)).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
   });
 
   registerRoutes(app, state, sms, smsMonitoring);
@@ -191,6 +213,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     bayeux,
     smsInjectUrl: `${url}/mock/sms/inject`,
     async close() {
+      latitude.close();
       bayeux.close();
       server?.closeAllConnections();
       await app.close();

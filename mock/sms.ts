@@ -112,6 +112,9 @@ export function optionalString(body: Body, name: string): string | undefined {
   return value;
 }
 
+/** Switch `reorder`: how late a joining supervisor's history arrives. */
+export const LATE_HISTORY_MS = 100;
+
 const isActive = (p: SmsParty) => p.state === 'Invited' || p.state === 'Chatting' || p.state === 'LeftChat';
 
 export class SmsDomain {
@@ -135,7 +138,9 @@ export class SmsDomain {
     }
     const now = Date.now();
     const customer = { participantId: participantId(), nickname: input.nickname, from: input.from, connected: true };
-    const session: SmsSession = { id: interactionId(), receivedAt: now, customer, parties: new Map(), messages: [], userData: { FromAddress: input.from } };
+    // Switch `from-address-absent`: no page names FromAddress.
+    const userData = this.state.latitude.has('from-address-absent') ? {} : { FromAddress: input.from };
+    const session: SmsSession = { id: interactionId(), receivedAt: now, customer, parties: new Map(), messages: [], userData };
     const from: SmsFrom = { participantId: customer.participantId, nickname: customer.nickname, type: 'Customer', visibility: 'All' };
     this.append(session, { type: 'ParticipantJoined', from, visibility: 'All' }, now);
     this.append(session, { type: 'Text', from, text: input.text, visibility: 'All' }, now);
@@ -315,7 +320,9 @@ export class SmsDomain {
   private accept(session: SmsSession, party: SmsParty, nickname: string): Outcome {
     const referenceId = this.state.nextReferenceId();
     party.state = 'Chatting';
-    party.nickname = this.state.fault('sms.accept.nickname-ignored') ? party.user.userName : nickname;
+    // Switch `nickname-shown`: the Accept sample sends one nickname and shows another.
+    const shownAsUser = this.state.fault('sms.accept.nickname-ignored') || this.state.latitude.has('nickname-shown');
+    party.nickname = shownAsUser ? party.user.userName : nickname;
     const joined = this.append(session, { type: 'ParticipantJoined', from: this.fromOf(party), visibility: 'All' });
     return {
       reply: { statusCode: 0 },
@@ -346,6 +353,15 @@ export class SmsDomain {
     return {
       reply: { statusCode: 0 },
       after: () => {
+        // Switch `reorder`: no page prints the order of a supervisor's join; the history comes late.
+        if (this.state.latitude.has('reorder')) {
+          this.notifyParticipants(session, party);
+          this.notifyStatus(session, party);
+          this.tellOthers(session, party, joined);
+          const history = [...session.messages];
+          setTimeout(() => party.state === 'Chatting' && this.notifyMessages(session, party, history), LATE_HISTORY_MS);
+          return;
+        }
         this.notifyStatus(session, party);
         this.notifyParticipants(session, party);
         this.notifyMessages(session, party, session.messages);

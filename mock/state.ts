@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FaultName } from './faults';
+import { Latitude } from './latitude';
 import type { MockUser } from './users';
 import type { SupervisorMonitoring } from './monitoring';
 import type { VoiceCall } from './voice';
@@ -72,6 +73,8 @@ export class MockState {
   /** Set once the server listens: the origin that URIs in payloads point at. */
   baseUrl = 'http://127.0.0.1';
   notifier: Notifier = () => undefined;
+  /** The conformant variations this mock runs with (mock/latitude). */
+  latitude = new Latitude();
 
   constructor(
     users: MockUser[],

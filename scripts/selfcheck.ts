@@ -1,86 +1,116 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TARGET_VARIABLES } from '../helpers/config';
-import { FAULTS, type FaultName } from '../mock/faults';
-import { readOutcomes, readReport, stripAnsi } from './results';
+import { FAULTS, type FaultDefinition, type FaultName } from '../mock/faults';
+import { codesOf, type DeclaredFailure } from '../mock/faults/types';
+import { LATITUDE, LATITUDE_NAMES, parseLatitudeSeed, type LatitudeName } from '../mock/latitude';
+import { readOutcomes, readReport, stripAnsi, type TestOutcome } from './results';
 import { PLAYWRIGHT_CLI, run } from './run';
 
 /**
- * `npm run selfcheck`: proves that the suites can fail. Against the clean mock every test must
- * pass; with each fault switched on, every test the fault names must fail with a non-conformance
- * (not a harness error, not a timeout of the runner).
+ * `npm run selfcheck`: proves both directions. Against the clean mock, under each latitude switch
+ * and under all of them with three seeds, every test must pass; with each fault switched on (and
+ * every latitude switch with it), every test the fault names must fail for the reason it declares:
+ * its non-conformance code and a message naming the step or member (not a harness error, not a
+ * bare assertion, not a timeout of the runner).
  */
 
 const ROOT = resolve(__dirname, '..');
 const OUT = resolve(ROOT, 'reports/selfcheck');
 
+/** Whether `hit` failed the way `declared` says: its code, strict unless inferred, its message pattern. */
+function judged(hit: TestOutcome, declared: DeclaredFailure): { caught: boolean; why: string } {
+  const tag = /\[(nonconformance|nonstrict):([A-Z_]+)\]/.exec(hit.message);
+  if (hit.status !== 'failed') return { caught: false, why: `${hit.status}` };
+  if (!tag) return { caught: false, why: `failed without a non-conformance code (${hit.kind ?? 'unknown'}): ${firstLine(hit.message)}` };
+  const [, grade, code] = tag;
+  const codes = codesOf(declared);
+  if (!codes.includes(code as never)) return { caught: false, why: `failed ${code}, declared ${codes.join(' or ')}: ${firstLine(hit.message)}` };
+  if (grade === 'nonstrict' && !declared.inferred) return { caught: false, why: `failed non-strict ${code}, declared strict` };
+  if (!declared.message.test(stripAnsi(hit.message))) return { caught: false, why: `failed ${code}, but the message does not match ${String(declared.message)}: ${firstLine(hit.message)}` };
+  return { caught: true, why: `${grade === 'nonstrict' ? 'non-strict ' : ''}${code}` };
+}
+
+const firstLine = (message: string) => stripAnsi(message).split('\n')[0]!.slice(0, 240);
+
+function seedsOfRun(): number[] {
+  const given = process.env.GWS_SELFCHECK_SEEDS?.trim();
+  if (given) return given.split(',').map((s) => parseLatitudeSeed(s));
+  return [0, 1, 2].map(() => parseLatitudeSeed(undefined));
+}
+
 async function main(): Promise<number> {
   // The self-check is about the embedded mock: a configured target plays no part in it.
   for (const name of TARGET_VARIABLES) process.env[name] = '';
+  process.env.GWS_MOCK_LATITUDE = '';
+  process.env.GWS_MOCK_LATITUDE_SEED = '';
   // Against the in-process mock a deviation shows within milliseconds: shorter waits keep the
-  // many fault runs quick without making any of them less able to fail.
-  process.env.GWS_NOTIFICATION_TIMEOUT_MS = '1500';
-  process.env.GWS_QUIET_WINDOW_MS = '500';
+  // many runs quick; the latitude delays (at most DELAY_MAX_MS) stay well inside them.
+  process.env.GWS_NOTIFICATION_TIMEOUT_MS ||= '1500';
+  process.env.GWS_QUIET_WINDOW_MS ||= '500';
+  const seeds = seedsOfRun();
+  process.env.GWS_SELFCHECK_SEEDS = seeds.join(',');
   mkdirSync(OUT, { recursive: true });
+  const started = performance.now();
   process.stdout.write(
-    `self-check: the suites against the clean mock and against ${Object.keys(FAULTS).length} faults ` +
-      `(failures are expected here: the verdict per fault follows the run)\n`,
+    `self-check: the suites against the clean mock, under ${LATITUDE_NAMES.length} latitude switches and under all of them ` +
+      `(seeds ${seeds.join(', ')}; replay with GWS_SELFCHECK_SEEDS=${seeds.join(',')}), and against ${Object.keys(FAULTS).length} faults ` +
+      `with every latitude switch on (failures are expected there: the verdict per fault follows the run)\n`,
   );
-  await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts'], { env: process.env });
+  // Arguments after `--` go to Playwright, e.g. --project 'latitude:*' to run a part.
+  await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts', ...process.argv.slice(2)], { env: process.env });
 
   const report = readReport(resolve(OUT, 'results.json'));
   const tests = readOutcomes(report);
+  const ran = new Set(tests.map((t) => t.project));
   const problems: string[] = [];
   const rows: string[] = [];
 
   for (const error of report.errors ?? []) problems.push(`run error: ${stripAnsi(error.message ?? '')}`);
 
-  const clean = tests.filter((t) => t.project === 'clean');
-  if (clean.length === 0) problems.push('the clean run executed no test');
-  for (const test of clean) {
-    if (test.status !== 'passed') problems.push(`clean mock: "${test.title}" ${test.status}: ${test.message.split('\n')[0]}`);
+  const mustPass = ['clean', ...LATITUDE_NAMES.map((n) => `latitude:${n}`), ...seeds.map((s) => `latitude:all#${s}`)];
+  for (const project of mustPass.filter((p) => ran.has(p))) {
+    const runTests = tests.filter((t) => t.project === project);
+    const failed = runTests.filter((t) => t.status !== 'passed' && t.status !== 'skipped');
+    for (const t of failed) problems.push(`${project}: "${t.title}" ${t.status}: ${firstLine(t.message)}`);
+    const name = project.replace(/^latitude:/, '');
+    const basis = project === 'clean' ? 'the mock as it is' : name.startsWith('all#') ? `every switch, seed ${name.slice(4)}` : LATITUDE[name as LatitudeName].description;
+    rows.push(`| ${project} | ${basis} | ${runTests.length - failed.length}/${runTests.length} passed${failed.length ? `; failed: ${failed.map((t) => t.id ?? t.title).join(', ')}` : ''} | ${failed.length ? 'FAIL' : 'pass'} |`);
   }
-  rows.push(`| clean mock | all ${clean.length} tests | ${clean.filter((t) => t.status === 'passed').length} passed | ${problems.length ? 'FAIL' : 'ok'} |`);
 
-  for (const [name, fault] of Object.entries(FAULTS) as [FaultName, (typeof FAULTS)[FaultName]][]) {
-    const ran = tests.filter((t) => t.project === `fault:${name}`);
+  for (const [name, fault] of Object.entries(FAULTS) as [FaultName, FaultDefinition][]) {
+    if (!ran.has(`fault:${name}`)) continue;
+    const inRun = tests.filter((t) => t.project === `fault:${name}`);
     const verdicts: string[] = [];
     let ok = true;
     for (const id of fault.caughtBy) {
-      const hit = ran.find((t) => t.id === id);
-      if (!hit) {
+      const hit = inRun.find((t) => t.id === id);
+      const { caught, why } = hit ? judged(hit, fault.failsIn?.[id] ?? fault.fails) : { caught: false, why: `no test with id ${id}` };
+      if (!caught) {
         ok = false;
-        problems.push(`fault ${name}: no test with id ${id} in ${[fault.suite].flat().join(', ')}`);
-        verdicts.push(`${id}: missing`);
-        continue;
+        problems.push(`fault ${name} (${fault.description}) not caught by ${id} for the declared reason: ${why}`);
       }
-      const { status, kind, message, verdict } = hit;
-      if (status !== 'failed' || verdict !== 'nonconformance') {
-        ok = false;
-        problems.push(
-          `fault ${name} (${fault.description}) was not caught by ${id}: status ${status}, ${kind === 'nonconformance' ? '' : `failure kind ${kind}, `}${message.split('\n')[0] ?? ''}`,
-        );
-        verdicts.push(`${id}: ${status}/${kind}`);
-      } else {
-        verdicts.push(`${id}: failed (${/\[nonconformance:([A-Z_]+)\]/.exec(message)?.[1] ?? 'assertion'})`);
-      }
+      verdicts.push(`${id}: ${caught ? why : `MISSED (${why.slice(0, 120)})`}`);
     }
-    rows.push(`| ${name} | ${fault.description} | ${verdicts.join('; ')} | ${ok ? 'caught' : 'MISSED'} |`);
+    rows.push(`| fault:${name} | ${fault.description} | ${verdicts.join('; ')} | ${ok ? 'caught for the declared reason' : 'MISSED'} |`);
   }
 
+  const seconds = Math.round((performance.now() - started) / 1000);
   const summary = [
     '# Self-check',
     '',
-    '| mock | deviation | tests that must fail → what they did | verdict |',
+    `Latitude seeds: ${seeds.join(', ')} (replay: GWS_SELFCHECK_SEEDS=${seeds.join(',')} npm run selfcheck). Took ${seconds} s.`,
+    '',
+    '| run | what it varies or breaks | outcome | verdict |',
     '|---|---|---|---|',
     ...rows,
     '',
-    problems.length ? `## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}` : 'Every fault was caught and the clean mock passed.',
+    problems.length ? `## Problems\n\n${problems.map((p) => `- ${p}`).join('\n')}` : 'Every run under latitude passed and every fault was caught for its declared reason.',
     '',
   ].join('\n');
   writeFileSync(resolve(OUT, 'summary.md'), summary);
   process.stdout.write(`\n${summary}\nself-check summary: reports/selfcheck/summary.md\n`);
-  return problems.length === 0 ? 0 : 1;
+  return problems.length === 0 && rows.length > 0 ? 0 : 1;
 }
 
 main().then(

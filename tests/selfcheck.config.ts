@@ -1,30 +1,55 @@
 import { defineConfig } from '@playwright/test';
 import type { HarnessWorkerOptions } from '../helpers/fixtures';
-import { FAULTS } from '../mock/faults';
+import { FAULTS, type FaultDefinition } from '../mock/faults';
+import { LATITUDE_NAMES, type LatitudeName } from '../mock/latitude';
 
 /**
- * The self-check: the suites against the clean mock (all must pass) and, for every fault switch of
- * the mock, the suite that must catch it, with that fault on. scripts/selfcheck.ts reads the JSON
- * report and proves each fault was caught by the tests it names.
+ * The self-check, as Playwright projects of one run:
+ * - `clean`: every suite against the plain mock;
+ * - `latitude:<switch>`: every suite under each latitude switch alone;
+ * - `latitude:all#<seed>`: every suite under all switches at once, one project per seed;
+ * - `fault:<name>`: the suite that must catch each fault, with the fault on and all latitude
+ *   switches on (except those that would hide that very fault), so that no fault is caught only
+ *   because the mock is fast and orderly.
+ * Every test must pass in the first three; scripts/selfcheck.ts reads the JSON report and proves
+ * each fault was caught by its named tests for the reason it declares. The seeds come from
+ * GWS_SELFCHECK_SEEDS (scripts/selfcheck.ts sets and prints them); GWS_SELFCHECK_FAULT_LATITUDE=none
+ * runs the fault projects on the orderly mock instead.
  */
+
+export const SELFCHECK_DEFAULT_SEEDS = [1, 2, 3];
+
+const seeds = (process.env.GWS_SELFCHECK_SEEDS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 0);
+const runSeeds = seeds.length > 0 ? seeds : SELFCHECK_DEFAULT_SEEDS;
+const faultLatitude = process.env.GWS_SELFCHECK_FAULT_LATITUDE === 'none' ? [] : LATITUDE_NAMES;
 
 export default defineConfig<object, HarnessWorkerOptions>({
   testDir: '../suites',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   retries: 0,
-  // Most of a fault run is waiting on timers, not CPU.
-  workers: 4,
+  // Most of a run is waiting on timers and notifications, not CPU: many workers fit 2 cores.
+  workers: Number(process.env.GWS_SELFCHECK_WORKERS ?? '') || 8,
   timeout: 30_000,
   outputDir: '../reports/selfcheck/test-output',
   // The expected failures are the point of this run: the script prints the verdicts, not the failures.
   reporter: [['json', { outputFile: '../reports/selfcheck/results.json' }]],
   projects: [
-    { name: 'clean', use: { mockFaults: [] } },
-    ...Object.entries(FAULTS).map(([name, fault]) => ({
-      name: `fault:${name}`,
-      testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
-      use: { mockFaults: [name] },
-    })),
+    { name: 'clean', use: { mockFaults: [], mockLatitude: [] } },
+    ...LATITUDE_NAMES.map((name) => ({ name: `latitude:${name}`, use: { mockLatitude: [name], mockLatitudeSeed: runSeeds[0] } })),
+    ...runSeeds.map((seed) => ({ name: `latitude:all#${seed}`, use: { mockLatitude: [...LATITUDE_NAMES], mockLatitudeSeed: seed } })),
+    ...Object.entries(FAULTS).map(([name, fault]) => {
+      const masks: readonly LatitudeName[] = (fault as FaultDefinition).masks ?? [];
+      return {
+        name: `fault:${name}`,
+        testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
+        use: { mockFaults: [name], mockLatitude: faultLatitude.filter((l) => !masks.includes(l)), mockLatitudeSeed: runSeeds[0] },
+      };
+    }),
   ],
 });

@@ -1,7 +1,23 @@
+import type { NonConformanceCode } from '../../helpers/errors';
+import type { LatitudeName } from '../latitude/switches';
+
+/**
+ * The failure a fault must cause: its non-conformance code (several where the documentation allows
+ * more than one path, e.g. a refusal at once or an asynchronous one) and a pattern the message must
+ * match, naming the step or the member. A test that fails otherwise (in set-up, by a generic
+ * timeout, on a bare assertion) has missed the fault.
+ */
+export interface DeclaredFailure {
+  code: NonConformanceCode | readonly NonConformanceCode[];
+  message: RegExp;
+  /** The check rests on an inference: a non-strict failure (`[nonstrict:CODE]`) counts as caught. */
+  inferred?: boolean;
+}
+
 /**
  * A named fault switch: one deliberate deviation from the documentation. The self-check runs the
- * suite named in `suite` with the fault on and proves that every test listed in `caughtBy` fails
- * with a non-conformance verdict.
+ * suite named in `suite` with the fault on (and the latitude switches on) and proves that every
+ * test listed in `caughtBy` fails for the declared reason.
  */
 export interface FaultDefinition {
   description: string;
@@ -9,4 +25,33 @@ export interface FaultDefinition {
   suite: string | readonly string[];
   /** Stable test ids that must fail while the fault is on. */
   caughtBy: string[];
+  /** How each of them must fail. */
+  fails: DeclaredFailure;
+  /** Per test id, where one fails otherwise than `fails` says. */
+  failsIn?: Readonly<Record<string, DeclaredFailure>>;
+  /** Latitude switches that would make the fault a conformant variation: left off in its run. */
+  masks?: readonly LatitudeName[];
 }
+
+export function codesOf(failure: DeclaredFailure): readonly NonConformanceCode[] {
+  return typeof failure.code === 'string' ? [failure.code] : failure.code;
+}
+
+/** A value the documentation excludes arrived in the awaited notification: the member is named. */
+export const contradicts = (member: RegExp): DeclaredFailure => ({ code: 'NOTIFICATION_CONTRADICTS', message: member });
+/** The awaited notification never comes (or not in the printed order): the step is named. */
+export const neverArrives = (step: RegExp): DeclaredFailure => ({ code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_OUT_OF_ORDER'], message: step });
+/** The notification breaks its schema: the member is named. */
+export const breaksSchema = (member: RegExp): DeclaredFailure => ({ code: 'SCHEMA_VIOLATION', message: member });
+/** A request that must be refused answers statusCode 0. */
+export const notRefused: DeclaredFailure = { code: 'UNEXPECTED_STATUS_CODE', message: /statusCode/ };
+/**
+ * A Voice API request that must be refused is not: answered 0, with no ErrorMessage (ErrorHandling
+ * allows an asynchronous refusal, so the wait for it fails, or the request is seen carried out).
+ */
+export const voiceNotRefused: DeclaredFailure = {
+  code: ['UNEXPECTED_STATUS_CODE', 'NOTIFICATION_CONTRADICTS', 'NOTIFICATION_TIMEOUT', 'UNEXPECTED_NOTIFICATION'],
+  message: /statusCode|ErrorMessage|refus/i,
+};
+/** Something that must not happen after the step does: the member or step is named. */
+export const happensAnyway = (what: RegExp): DeclaredFailure => ({ code: ['UNEXPECTED_NOTIFICATION', 'NOTIFICATION_CONTRADICTS'], message: what });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticated } from '../auth';
+import type { Latitude } from '../latitude';
 import { fail, GwsFailure, type Outcome } from '../state';
 import type { MockUser } from '../users';
 
@@ -8,6 +9,7 @@ import type { MockUser } from '../users';
 declare module 'fastify' {
   interface FastifyRequest {
     gws?: Authenticated;
+    mockLatitude?: Latitude;
   }
 }
 
@@ -32,7 +34,16 @@ export function operationOf(body: Body): string {
   return name;
 }
 
+/** Switch `before-reply`: how long the reply waits once the notifications have been handed out. */
+const BEFORE_REPLY_GAP_MS = 25;
+
 export function answer(reply: FastifyReply, outcome: Outcome): FastifyReply {
+  const latitude = reply.request.mockLatitude;
+  if (outcome.after && latitude?.has('before-reply')) {
+    outcome.after();
+    void latitude.drained().then(() => setTimeout(() => reply.send(outcome.reply), BEFORE_REPLY_GAP_MS));
+    return reply;
+  }
   reply.send(outcome.reply);
   if (outcome.after) setImmediate(outcome.after);
   return reply;

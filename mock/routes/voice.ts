@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { MockState } from '../state';
+import { GwsFailure, type MockState, type Outcome } from '../state';
+import type { MockUser } from '../users';
 import { MonitoringDomain } from '../monitoring';
-import { VoiceDomain } from '../voice';
+import { CALLS_TOPIC, VoiceDomain } from '../voice';
 import { answer, bodyOf, operationOf, who } from './common';
 
 /** The Voice API: the user's own device (supervisor monitoring, Dial) and calls. */
@@ -10,10 +11,28 @@ export function registerVoiceRoutes(app: FastifyInstance, state: MockState): voi
   const monitoring = new MonitoringDomain(state, voice);
   const idOf = (params: unknown) => (params as { id: string }).id;
 
+  /**
+   * Switch `async-refusals`: a refusal of an operation on an existing call or device of the user
+   * (statusCode 1, 2, 10, 19) is answered 0 and sent as an ErrorMessage on the resource's topic.
+   */
+  const refusedLater = (user: MockUser, topic: string, resourceUri: string, operationName: string, act: () => Outcome): Outcome => {
+    if (!state.latitude.has('async-refusals')) return act();
+    try {
+      return act();
+    } catch (error) {
+      if (!(error instanceof GwsFailure) || ![1, 2, 10, 19].includes(error.statusCode)) throw error;
+      const data = { messageType: 'ErrorMessage', errorCode: error.statusCode, errorMessage: error.statusMessage, operationName, uri: resourceUri };
+      return { reply: { statusCode: 0 }, after: () => state.notify(user.id, topic, data) };
+    }
+  };
+
   app.post('/api/v2/me/devices/:id', async (request, reply) => {
     const user = who(request);
     const body = bodyOf(request);
-    return answer(reply, monitoring.deviceOperation(user, idOf(request.params), operationOf(body), body));
+    const id = idOf(request.params);
+    const operation = operationOf(body);
+    const uri = `${state.baseUrl}/api/v2/devices/${id}`;
+    return answer(reply, refusedLater(user, '/v2/me/devices', uri, operation, () => monitoring.deviceOperation(user, id, operation, body)));
   });
 
   app.post('/api/v2/me/devices/:id/calls', async (request, reply) => {
@@ -37,6 +56,8 @@ export function registerVoiceRoutes(app: FastifyInstance, state: MockState): voi
   app.post('/api/v2/me/calls/:id', async (request, reply) => {
     const user = who(request);
     const operation = operationOf(bodyOf(request));
-    return answer(reply, voice.callOperation(user, idOf(request.params), operation));
+    const id = idOf(request.params);
+    voice.find(user, id);
+    return answer(reply, refusedLater(user, CALLS_TOPIC, `${state.baseUrl}/api/v2/me/calls/${id}`, operation, () => voice.callOperation(user, id, operation)));
   });
 }
