@@ -107,7 +107,9 @@ export class GwsUser {
       } catch (error) {
         // Here the handshake is the behaviour under test: its refusal is the server's answer.
         if (error instanceof HarnessError && error.code === 'COMETD_HANDSHAKE_REFUSED') {
-          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''));
+          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''), {
+            inferred: "Genesys's sample client authorizes CometD with the session cookie; no page states that the cookie alone is enough",
+          });
         }
         throw error;
       }
