@@ -73,9 +73,12 @@ export class World {
     this.log.push(`${command}: predicted ${describePrediction(prediction)}`);
     const armed = prediction.awaits.map((a) => ({ basis: a, wait: Promise.resolve(this.user(a.who).notifications.expect(...a.steps)) }));
     for (const a of armed) a.wait.catch(() => undefined);
+    // Quiet checks are armed before the operation (a forbidden event fails at once) and their window
+    // starts once the reply has arrived.
+    const armedQuiet = prediction.quiet.map((q) => ({ basis: q, check: this.user(q.who).notifications.expectQuiet(q.step) }));
     const reply = await operation();
     this.log.push(`    → statusCode ${String(reply.isJson ? reply.statusCode : `(HTTP ${reply.status}, not JSON)`)}`);
-    const quiet = prediction.quiet.map((q) => ({ basis: q, wait: this.user(q.who).notifications.expectQuiet(q.step) }));
+    const quiet = armedQuiet.map((q) => ({ basis: q.basis, wait: Promise.resolve(q.check) }));
     for (const q of quiet) q.wait.catch(() => undefined);
     try {
       this.judgeReply(reply, prediction.reply);

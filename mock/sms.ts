@@ -324,7 +324,7 @@ export class SmsDomain {
     const referenceId = this.state.nextReferenceId();
     party.state = 'Chatting';
     // Switch `nickname-shown`: the Accept sample sends one nickname and shows another.
-    const shownAsUser = this.state.fault('sms.accept.nickname-ignored') || this.state.latitude.has('nickname-shown');
+    const shownAsUser = this.state.latitude.has('nickname-shown');
     party.nickname = shownAsUser ? party.user.userName : nickname;
     const joined = this.append(session, { type: 'ParticipantJoined', from: this.fromOf(party), visibility: 'All' });
     return {
@@ -334,6 +334,9 @@ export class SmsDomain {
           if (this.state.fault('sms.accept.wrong-state-name')) view.state = 'Accepted';
           if (this.state.fault('sms.accept.capabilities-stale')) view.capabilities = AGENT_CAPABILITIES.Invited;
           if (this.state.fault('sms.accept.participant-without-id')) for (const p of (view.participants as View[] | undefined) ?? []) delete p.participantId;
+          if (this.state.fault('sms.accept.agent-not-listed') && Array.isArray(view.participants)) {
+            view.participants = (view.participants as View[]).filter((p) => p.type !== 'Agent');
+          }
         };
         this.notifyStatus(session, party, referenceId, tweak);
         const history = this.state.fault('sms.accept.history-without-text') ? session.messages.filter((m) => m.type !== 'Text') : session.messages;

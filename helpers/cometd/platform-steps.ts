@@ -35,3 +35,21 @@ export function anyDeviceState(deviceId: string, why: string): Step {
     verify: () => [],
   };
 }
+
+/**
+ * A notification showing the user Ready on `channel`: a ChannelStateChangeMessageV2 listing the
+ * channel with userState Ready, or, for voice, the device with userState Ready.
+ */
+export function readyOn(channel: string, deviceId: string | undefined): Step {
+  return userStateOn(channel, 'Ready', deviceId);
+}
+
+/** A notification showing the user in agent state `state` on `channel` (the channel's list, or for voice the device). */
+export function userStateOn(channel: string, state: string, deviceId: string | undefined): Step {
+  const shows = (n: Notification) => {
+    const channels = Array.isArray(n.data.channels) ? (n.data.channels as { channel?: unknown; userState?: { state?: unknown } }[]) : [];
+    if (channels.some((c) => c?.channel === channel && c.userState?.state === state)) return true;
+    return channel === 'voice' && deviceId !== undefined && deviceOf(n, deviceId)?.userState?.state === state;
+  };
+  return { describe: `the user shown ${state} on ${channel}`, kind: shows, verify: () => [] };
+}

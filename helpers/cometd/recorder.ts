@@ -1,21 +1,24 @@
 import Faye, { type Client as FayeClient } from 'faye';
-import { HarnessError, NonConformance } from '../errors';
+import { HarnessError } from '../errors';
 import { redactText } from '../redact';
 import { validateNotification, type NotificationVerdict } from '../schemas';
-import { Expectation, relocate, shortJson, specFrames } from './expectation';
+import { Expectation } from './expectation';
+import { pace } from './pace';
+import { QuietCheck } from './quiet';
 import { SessionWatch, type Dropped } from './session-watch';
-import type { Notification, Step } from './types';
+import { isAwaited, type Notification, type Step, type StepOrGroup } from './types';
 
 /**
  * One user's CometD client (faye) at {base}/api/v2/notifications, subscribed to `/v2/me/*`.
  * It records every message with its channel and arrival time, validates each against its schema,
  * and answers expectations: `expect(...steps)` is armed before an operation and awaited after it;
- * `expectQuiet(step)` listens for a bounded window for something that must not arrive.
+ * `expectQuiet(step)` is armed before an operation and, awaited after its reply, listens for a
+ * bounded window for something that must not arrive.
  */
 
 export const SUBSCRIPTION = '/v2/me/*';
 
-export { Expectation };
+export { Expectation, QuietCheck };
 
 export interface RecorderOptions {
   url: string;
@@ -55,6 +58,8 @@ type Listener = (notification: Notification) => void;
 
 export class NotificationRecorder {
   readonly transcript: Notification[] = [];
+  /** performance.now() of each request this user sent, for steps that tie a notification to a request. */
+  readonly requestTimes: number[] = [];
   /** Handshake, connect and transport events, for the report when something goes wrong. */
   readonly events: { at: number; what: string }[] = [];
   private readonly listeners = new Set<Listener>();
@@ -77,6 +82,16 @@ export class NotificationRecorder {
 
   get timeoutMs(): number {
     return this.options.timeoutMs;
+  }
+
+  /** The ceiling of the quiet window (GWS_QUIET_WINDOW_MS). */
+  get quietWindowCeilingMs(): number {
+    return this.options.quietWindowMs;
+  }
+
+  /** This user sent a request (its notifications may follow). */
+  noteRequest(at: number = performance.now()): void {
+    this.requestTimes.push(at);
   }
 
   get connectionType(): string | undefined {
@@ -214,21 +229,25 @@ export class NotificationRecorder {
       return;
     }
     if (message.data === undefined) return;
-    const data = (message.data && typeof message.data === 'object' ? message.data : { value: message.data }) as Record<
-      string,
-      unknown
-    >;
+    this.receive(message.channel, message.data);
+  }
+
+  /** @internal A message of a subscribed channel: recorded, validated, and handed to the waits. */
+  receive(channel: string, payload: unknown, verdict: NotificationVerdict = safeValidate(channel, payload)): Notification {
+    const data = (payload && typeof payload === 'object' ? payload : { value: payload }) as Record<string, unknown>;
     const notification: Notification = {
       seq: this.transcript.length + 1,
       user: this.user,
-      channel: message.channel,
+      channel,
       data,
       receivedAt: Date.now(),
       at: performance.now(),
-      verdict: safeValidate(message.channel, message.data),
+      verdict,
     };
     this.transcript.push(notification);
+    pace.noteNotification(notification.at);
     for (const listener of [...this.listeners]) listener(notification);
+    return notification;
   }
 
   /** Stop the client, also when it never connected. */
@@ -294,64 +313,61 @@ export class NotificationRecorder {
   }
 
   /**
-   * Arms an ordered expectation. Notifications of no step's kind are ignored (servers interleave
-   * unrelated ones). A notification of the awaited step's kind that contradicts it, or one of a
-   * later step's kind arriving first, fails at once; a timeout lists what did arrive.
+   * Arms an expectation: steps in the given order, the steps of a `group(...)` in any order. A
+   * notification is a step only if it is the awaited event; look-alikes are tolerated. See
+   * Expectation for when the wait fails.
    */
-  expect(...steps: Step[]): Expectation {
+  expect(...steps: StepOrGroup[]): Expectation {
     return new Expectation(this, steps, this.options.timeoutMs, this.options.step);
   }
 
   /** Like expect, with a wait of its own (for a step the documentation says may take longer). */
-  expectWithin(timeoutMs: number, ...steps: Step[]): Expectation {
+  expectWithin(timeoutMs: number, ...steps: StepOrGroup[]): Expectation {
     return new Expectation(this, steps, timeoutMs, this.options.step);
   }
 
   /**
-   * Listens for the quiet window and fails at once if a notification of the step's kind arrives.
-   * This is the one place where the harness waits for time to pass instead of for an event.
+   * Arms a must-not-arrive check: from now on, the step's event (Step.matches, or a candidate
+   * without differences) fails it at once. Awaited after the operation's reply, it listens for the
+   * quiet window from then: a multiple of the delays this target has shown, with a floor, and
+   * GWS_QUIET_WINDOW_MS as the ceiling (`forMs` fixes it). This is the one place where the harness
+   * waits for time to pass instead of for an event.
    */
-  async expectQuiet(step: Step, options: { forMs?: number } = {}): Promise<void> {
-    const forMs = options.forMs ?? this.options.quietWindowMs;
-    const frames = specFrames();
-    const fromSeq = this.transcript.length;
-    const origin = performance.now();
-    const body = () =>
-      new Promise<void>((resolve, reject) => {
-        // A quiet window on a lost session proves nothing.
-        const lost = (dropped: Dropped) => {
-          cleanup();
-          reject(relocate(this.droppedError(`a quiet window (${step.describe})`, dropped, fromSeq, origin), frames));
-        };
-        const unwatch = this.watch.onDrop(lost);
-        const listener: Listener = (notification) => {
-          if (!step.kind(notification)) return;
-          cleanup();
-          reject(
-            relocate(
-              new NonConformance(
-                'UNEXPECTED_NOTIFICATION',
-                `${this.user}: ${describeNotification(notification)} arrived, but nothing of this kind should: ${step.describe}\n` +
-                  `payload: ${shortJson(notification.data, 600)}`,
-              ),
-              frames,
-            ),
-          );
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          resolve();
-        }, forMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          unwatch();
-          this.listeners.delete(listener);
-        };
-        this.listeners.add(listener);
-        if (this.dropped) lost(this.dropped);
+  expectQuiet(step: Step, options: { forMs?: number } = {}): QuietCheck {
+    return new QuietCheck(this, step, {
+      windowMs: () => options.forMs ?? pace.quietWindowMs(this.options.quietWindowMs),
+      wrap: this.options.step,
+    });
+  }
+
+  /**
+   * Waits for a notification a set-up step causes, where no page says it is sent: resolves when it
+   * arrives, or when the target has been quiet for the settle window, at the latest at the timeout.
+   * Never fails: it only keeps a late notification of the set-up from reaching the test's waits.
+   */
+  async settleOn(step: Step): Promise<Notification | undefined> {
+    const found = this.transcript.find((n) => isAwaited(step, n));
+    if (found) return found;
+    return new Promise((resolve) => {
+      const started = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      const done = (n: Notification | undefined) => {
+        clearTimeout(timer);
+        stop();
+        resolve(n);
+      };
+      const stop = this.listen((n) => {
+        if (isAwaited(step, n)) done(n);
       });
-    const title = `${this.user}: nothing within ${forMs} ms: ${step.describe}`;
-    return this.options.step ? this.options.step(title, body) : body();
+      const check = () => {
+        const window = pace.settleWindowMs(this.options.timeoutMs);
+        const quietSince = Math.max(pace.lastActivityAt, started);
+        const now = performance.now();
+        if (this.dropped || now - started >= this.options.timeoutMs || now - quietSince >= window) return done(undefined);
+        timer = setTimeout(check, Math.max(1, Math.min(quietSince + window, started + this.options.timeoutMs) - now));
+      };
+      check();
+    });
   }
 
   /** @internal */

@@ -1,5 +1,5 @@
 import { SMS_SESSION_URI_KEYS, spellingsOf } from '../errata';
-import type { Notification, Step } from './types';
+import { isAwaited, type Notification, type Step, type StepContext } from './types';
 
 /**
  * Steps for the SMS Session API notifications on the user's CometD topic: SMSsessionStateChangeMessage
@@ -23,6 +23,18 @@ function stateChange(n: Notification, notificationType: string, id: string): Sms
   if (d.messageType !== 'SMSsessionStateChangeMessage' || d.notificationType !== notificationType) return undefined;
   const session = d.smssession as SmsSessionView | undefined;
   return session && session.id === id ? session : undefined;
+}
+
+/** States after which nothing more happens in a session (gws-sms.md: Completed ends it, Revoked takes it from a supervisor). */
+export const TERMINAL_SMS_STATES: ReadonlySet<string> = new Set(['Completed', 'Revoked']);
+
+/** A decisive contradiction for any step about session `id` other than reaching `awaited`: the session ended. */
+function sessionEnded(id: string, awaited?: string): (n: Notification) => string | undefined {
+  return (n) => {
+    const session = stateChange(n, 'StatusChange', id);
+    if (!session || session.state === awaited || !TERMINAL_SMS_STATES.has(String(session.state))) return undefined;
+    return `smssession ${id} reached the terminal state ${JSON.stringify(session.state)}`;
+  };
 }
 
 /** The SMS session a MessageLogUpdated refers to: the last path segment of its session URI. */
@@ -75,6 +87,7 @@ export function smsStatus(id: string, state: string, options: { capabilities?: C
   return {
     describe: `StatusChange smssession=${id} state=${state}${extra.length ? ` (${extra.join('; ')})` : ''}`,
     kind: (n) => stateChange(n, 'StatusChange', id) !== undefined,
+    decisive: sessionEnded(id, state),
     verify: (n) => {
       const session = stateChange(n, 'StatusChange', id)!;
       const problems: string[] = [];
@@ -90,7 +103,13 @@ export function smsStatus(id: string, state: string, options: { capabilities?: C
 
 export interface ParticipantExpectation {
   type: 'Agent' | 'Customer';
+  /** Identifies the participant (a nickname the documentation shows as sent). */
   nickname?: string;
+  /**
+   * The nickname the harness sent for this participant, not judged: no page says the nickname of
+   * a request is the one shown (the Accept sample sends "John Doe" and shows "Marat").
+   */
+  shownAs?: string;
   visibility?: string;
   /** What this participant is, for messages: "the agent", "the supervisor". */
   role: string;
@@ -136,6 +155,7 @@ export function smsParticipantsUpdated(
   return {
     describe: `ParticipantsUpdated smssession=${id} with ${expected.map(describeParticipant).join(', ')}`,
     kind: (n) => stateChange(n, 'ParticipantsUpdated', id) !== undefined,
+    decisive: sessionEnded(id),
     verify: (n) => {
       const session = stateChange(n, 'ParticipantsUpdated', id)!;
       const problems = checkParticipants(session.participants, expected);
@@ -183,6 +203,7 @@ export function smsNewMessages(id: string, expected: MessageExpectation[]): Step
   return {
     describe: `NewMessages smssession=${id} containing ${expected.map(describeMessage).join('; ')}`,
     kind: (n) => n.data.notificationType === 'NewMessages' && messageLogSessionId(n) === id,
+    decisive: sessionEnded(id),
     verify: (n) => {
       const messages = (Array.isArray(n.data.messages) ? n.data.messages : []) as Json[];
       const problems: string[] = [];
@@ -204,6 +225,40 @@ export function smsNewMessages(id: string, expected: MessageExpectation[]): Step
       }
       return problems;
     },
+  };
+}
+
+/**
+ * An error notification an SMS request is refused with, tied to it: after the request and before
+ * the user's next one, and, where it names a session or carries a referenceId the reply gave,
+ * naming that one. The pages say an operation may succeed synchronously and fail later on CometD;
+ * other media report it with notificationType Error (gws-sms.md: for SMS this is inferred), the
+ * Voice API with an ErrorMessage: any of these counts.
+ */
+export function smsOperationRefused(id: string | undefined, what: string, carriedOut?: Step): Step {
+  const refusal = (n: Notification, context?: StepContext) => {
+    const d = n.data;
+    if (d.notificationType !== 'Error' && d.messageType !== 'ErrorMessage' && d.errorMessage === undefined) return false;
+    const named = (d.smssession as Json | undefined)?.id ?? messageLogSessionId(n);
+    if (id !== undefined && typeof named === 'string' && named !== id) return false;
+    if (!context) return true;
+    const requests = context.requestsSince();
+    return requests.length === 1 && n.at >= requests[0]!;
+  };
+  return {
+    describe: `an error notification refusing ${what}`,
+    kind: (n, context) => refusal(n, context) || (carriedOut ? isAwaited(carriedOut, n) : false),
+    matches: refusal,
+    verify: (n) => (carriedOut && isAwaited(carriedOut, n) ? [`${carriedOut.describe} arrived: ${what} was carried out instead of refused`] : []),
+  };
+}
+
+/** A StatusChange of session `id` to any state other than `state` (for "it stays in that state" checks). */
+export function smsStatusOtherThan(id: string, state: string): Step {
+  return {
+    describe: `StatusChange smssession=${id} to a state other than ${state}`,
+    kind: (n) => stateChange(n, 'StatusChange', id) !== undefined,
+    verify: (n) => (stateChange(n, 'StatusChange', id)!.state === state ? [`state is still "${state}"`] : []),
   };
 }
 
@@ -240,10 +295,22 @@ export function smsInvitedNew(known: ReadonlySet<string>, customer?: { nickname:
       if (!customer) return true;
       const from = (session.userData as Json | undefined)?.FromAddress;
       const listed = (Array.isArray(session.participants) ? (session.participants as Json[]) : []).find((p) => p.type === 'Customer');
-      return (typeof from !== 'string' || from === customer.from) && (typeof listed?.nickname !== 'string' || listed.nickname === customer.nickname);
+      return (typeof from !== 'string' || sameSender(from, customer.from)) && (typeof listed?.nickname !== 'string' || listed.nickname === customer.nickname);
     },
     verify: () => [],
   };
+}
+
+/**
+ * Whether a `userData.FromAddress` names the injected sender. No page names that field, so it is
+ * never judged; it only tells the harness's SMS from another's, and a server may write the number
+ * its own way: the digits are compared, a country prefix added or dropped.
+ */
+export function sameSender(shown: string, injected: string): boolean {
+  const a = shown.replace(/\D/g, '');
+  const b = injected.replace(/\D/g, '');
+  if (!a || !b) return true;
+  return a === b || (b.length >= 7 && a.endsWith(b)) || (a.length >= 7 && b.endsWith(a));
 }
 
 export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';

@@ -1,5 +1,5 @@
 import { checkCapabilities, type CapabilityCheck } from './sms-steps';
-import type { Notification, Step } from './types';
+import type { Notification, Step, StepContext } from './types';
 
 /**
  * Steps for the Voice API notifications: CallStateChangeMessage on /v2/me/calls (StatusChange,
@@ -51,11 +51,20 @@ function checkCall(call: CallView, expected: CallExpectation): string[] {
   return problems;
 }
 
+/** A decisive contradiction for a step about call `id`: the call was Released (its last state). */
+function callEnded(id: string, awaited?: string): (n: Notification) => string | undefined {
+  return (n) => {
+    const call = statusChange(n);
+    return call?.id === id && call.state === 'Released' && awaited !== 'Released' ? `call ${id} was Released` : undefined;
+  };
+}
+
 /** CallStateChangeMessage / StatusChange of call `id` to `state`. */
 export function callState(id: string, state: string, expected: CallExpectation = {}): Step {
   return {
     describe: `StatusChange call=${id} state=${state}${describeCall(expected)}`,
     kind: (n) => statusChange(n)?.id === id,
+    decisive: callEnded(id, state),
     verify: (n) => {
       const call = statusChange(n)!;
       const problems = call.state === state ? [] : [`state is ${JSON.stringify(call.state)}, expected "${state}"`];
@@ -109,6 +118,7 @@ export function monitoredUserMuted(id: string, muted: boolean): Step {
   return {
     describe: `MonitoredUserMutedStateChange call=${id} monitoredUserMuted=${muted}`,
     kind: (n) => of(n)?.id === id,
+    decisive: callEnded(id),
     verify: (n) => {
       const value = of(n)!.monitoredUserMuted;
       return value === muted ? [] : [`monitoredUserMuted is ${JSON.stringify(value)}, expected ${muted}`];
@@ -178,30 +188,55 @@ export function isErrorMessage(n: Notification): boolean {
   return n.data.messageType === 'ErrorMessage' || n.data.errorMessage !== undefined;
 }
 
+/** The call and device ids an error notification names, where it names any (no page gives its fields). */
+export function idsNamedBy(n: Notification): string[] {
+  const d = n.data;
+  const ids: unknown[] = [(d.call as Json | undefined)?.id, (d.device as Json | undefined)?.id, deviceIdOf(d.callUri), deviceIdOf(d.deviceUri)];
+  if (Array.isArray(d.devices)) ids.push(...(d.devices as Json[]).map((x) => x?.id));
+  return ids.filter((x): x is string => typeof x === 'string' && x.length > 0);
+}
+
+/**
+ * An error notification tied to the request a refusal step was armed for. No page documents a
+ * correlation field of the Voice ErrorMessage, so it is tied by arriving after that request and
+ * before the user's next one, and, where it names a call or device, by naming `about`.
+ */
+export function correlatedError(n: Notification, context: StepContext | undefined, about: readonly string[]): boolean {
+  if (!isErrorMessage(n)) return false;
+  const named = idsNamedBy(n);
+  if (named.length > 0 && !named.some((id) => about.includes(id))) return false;
+  if (!context) return true;
+  const requests = context.requestsSince();
+  return requests.length === 1 && n.at >= requests[0]!;
+}
+
 /**
  * GWS's second error path: a request accepted with statusCode 0 and refused later by an
- * asynchronous ErrorMessage. `carriedOut` recognises a notification that means the request was
- * carried out instead; that contradicts the refusal at once.
+ * asynchronous ErrorMessage tied to it (correlatedError). `carriedOut` recognises a notification
+ * that shows the request carried out instead: recorded as the nearest candidate, so that the wait
+ * fails with it once the target is quiet (a re-announced state is not taken for it at once).
  */
-export function asyncRefusal(what: string, carriedOut?: { describe: string; matches(n: Notification): boolean }): Step {
+export function asyncRefusal(what: string, carriedOut?: { describe: string; matches(n: Notification): boolean }, about: readonly string[] = []): Step {
   return {
     describe: `an ErrorMessage refusing ${what}`,
-    kind: (n) => isErrorMessage(n) || (carriedOut?.matches(n) ?? false),
+    kind: (n, context) => correlatedError(n, context, about) || (carriedOut?.matches(n) ?? false),
+    matches: (n, context) => correlatedError(n, context, about),
     verify: (n) => (carriedOut?.matches(n) ? [`${carriedOut.describe}: ${what} was carried out instead of refused`] : []),
   };
 }
 
 /** The asynchronous refusal of a monitoring request: an ErrorMessage, and no monitoring shown on device `id`. */
 export function monitoringRefused(id: string): Step {
-  return asyncRefusal('the monitoring request', {
-    describe: 'the device shows a supervisorMonitoringState',
-    matches: (n) => typeof deviceOf(n, id)?.supervisorMonitoringState === 'object',
-  });
+  return asyncRefusal(
+    'the monitoring request',
+    { describe: 'the device shows a supervisorMonitoringState', matches: (n) => typeof deviceOf(n, id)?.supervisorMonitoringState === 'object' },
+    [id],
+  );
 }
 
 /** The asynchronous refusal of `operation` on call `id`: an ErrorMessage, and no StatusChange of that call. */
 export function callOperationRefused(id: string, operation: string): Step {
-  return asyncRefusal(`${operation} on call ${id}`, { describe: `a StatusChange of call ${id}`, matches: (n) => statusChange(n)?.id === id });
+  return asyncRefusal(`${operation} on call ${id}`, { describe: `a StatusChange of call ${id}`, matches: (n) => statusChange(n)?.id === id }, [id]);
 }
 
 /** The ids of every call a recorder has seen so far. */

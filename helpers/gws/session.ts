@@ -2,6 +2,7 @@ import { Agent, errors as undiciErrors, request } from 'undici';
 import { apiUrl, type Credentials } from '../config';
 import { traceExchange, tracing } from '../curl';
 import { HarnessError, NonConformance } from '../errors';
+import { pace } from '../cometd/pace';
 import { redactHeaders, redactValue, registerCredentials, registerSecret, registerSecretHeader } from '../redact';
 
 /**
@@ -191,6 +192,7 @@ export class GwsSession {
     try {
       const response = await request(url, { method, headers, body: payload, dispatcher: this.dispatcher });
       const text = await response.body.text();
+      pace.noteReply();
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10;
       exchange.status = response.statusCode;
       exchange.responseHeaders = redactHeaders(response.headers);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Agent, request } from 'undici';
+import { pace } from '../cometd/pace';
 import { smsInvitedNew, type SmsSessionView } from '../cometd/sms-steps';
 import { HarnessError } from '../errors';
 import { describeNetworkError } from './session';
@@ -63,6 +64,7 @@ export class SmsInjector {
         });
         status = response.statusCode;
         text = await response.body.text();
+        pace.noteReply();
       } catch (error) {
         throw describeNetworkError(error, `SMS injection POST ${this.url.href}`, this.timeoutMs);
       }

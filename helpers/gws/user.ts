@@ -2,11 +2,12 @@ import type { Config, Credentials, Role } from '../config';
 import { apiUrl } from '../config';
 import { HarnessError, NonConformance } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
+import { readyOn } from '../cometd/platform-steps';
 import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
-import type { SmsSessionView } from '../cometd/sms-steps';
+import { sameSender, type SmsSessionView } from '../cometd/sms-steps';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
@@ -106,7 +107,9 @@ export class GwsUser {
       } catch (error) {
         // Here the handshake is the behaviour under test: its refusal is the server's answer.
         if (error instanceof HarnessError && error.code === 'COMETD_HANDSHAKE_REFUSED') {
-          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''));
+          throw new NonConformance('COMETD_HANDSHAKE_REFUSED', error.message.replace(/^\[harness:[A-Z_]+\] /, ''), {
+            inferred: "Genesys's sample client authorizes CometD with the session cookie; no page states that the cookie alone is enough",
+          });
         }
         throw error;
       }
@@ -119,16 +122,22 @@ export class GwsUser {
    * and the state and capabilities of each SMS session of this test.
    */
   async snapshot(): Promise<Record<string, unknown>> {
-    const channels = await this.operation('GET /api/v2/me/channels', '/me/channels', undefined, 'GET');
-    const list = ((channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels ?? [])
-      .map((c) => `${c.channel}=${c.userState?.state}`)
-      .sort();
+    const channels = await this.operation('GET /api/v2/me/channels?fields=*', '/me/channels?fields=*', undefined, 'GET');
+    const listed = channels.isJson ? (channels.json as { channels?: { channel?: string; userState?: { state?: string } }[] }).channels : undefined;
+    const list = (Array.isArray(listed) ? listed : []).filter((c) => typeof c?.channel === 'string' && typeof c.userState?.state === 'string');
+    // A comparison of two empty readings proves nothing: the snapshot must have read the states.
+    if (list.length === 0) {
+      throw new HarnessError('SETUP_FAILED', `${this.label}: GET /api/v2/me/channels?fields=* listed no channel with a userState (${channels.text.slice(0, 200)}); the "changes nothing" check cannot be made`);
+    }
     const smssessions: Record<string, unknown> = {};
     for (const id of [...this.smsSessions].sort()) {
       const { statusCode, smssession } = await this.getSmsSession(id);
+      if (statusCode === 0 && typeof smssession?.state !== 'string') {
+        throw new HarnessError('SETUP_FAILED', `${this.label}: GET smssession ${id}?fields=* gave no state (statusCode ${String(statusCode)}); the "changes nothing" check cannot be made`);
+      }
       smssessions[id] = { statusCode, state: smssession?.state, capabilities: [...(smssession?.capabilities ?? [])].sort() };
     }
-    return { channels: list, smssessions };
+    return { channels: list.map((c) => `${c.channel}=${c.userState!.state}`).sort(), smssessions };
   }
 
   get role(): Role {
@@ -160,6 +169,7 @@ export class GwsUser {
 
   /** Any request in this user's session, deliberately malformed ones included (platform checks). */
   send(title: string, method: Method, path: string, body?: unknown, options?: SendOptions): Promise<GwsReply> {
+    this.notifications.noteRequest();
     return reportedSend(this.session, this.context.reporter, `${this.label}: ${title}`, { method, path, body, options });
   }
 
@@ -190,6 +200,8 @@ export class GwsUser {
       await this.setupCall('StartContactCenterSession', '/me', { operationName: 'StartContactCenterSession', channels });
       this.loggedIn = true;
       for (const channel of channels) await this.setupCall(`Ready on ${channel}`, `/me/channels/${channel}`, { operationName: 'Ready' });
+      // The set-up's own state notifications arrive before the test's waits are armed.
+      for (const channel of channels) await this.notifications.settleOn(readyOn(channel, this.devices[0]?.id));
     });
   }
 
@@ -226,14 +238,14 @@ export class GwsUser {
       if (lost.known.has(s.id) || this.smsSessions.has(s.id)) return false;
       const customer = (s.participants ?? []).find((p) => p.type === 'Customer');
       const from = (s.userData as Record<string, unknown> | undefined)?.FromAddress;
-      return customer?.nickname === lost.nickname && (from === undefined || from === lost.from);
+      return customer?.nickname === lost.nickname && (typeof from !== 'string' || sameSender(from, lost.from));
     });
     if (ours.length === 1) this.smsSessions.add(ours[0]!.id);
     else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
   }
 
   private async getSmsSession(id: string): Promise<{ statusCode: number | undefined; smssession: SmsSessionView | undefined }> {
-    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}`, undefined, 'GET');
+    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}?fields=*`, undefined, 'GET');
     const statusCode = reply.statusCode;
     return { statusCode, smssession: statusCode === 0 ? (reply.json as { smssession?: SmsSessionView }).smssession : undefined };
   }

@@ -1,4 +1,6 @@
 import { callOf, callState, deviceMonitoring, newCall, supervisorLeg } from '../cometd/voice-steps';
+import { smsOperationRefused } from '../cometd/sms-steps';
+import type { Step } from '../cometd/types';
 import type { Expectation } from '../cometd/recorder';
 import { expect } from '../matchers';
 import type { GwsReply } from './session';
@@ -95,10 +97,32 @@ export async function superviseCall(
  * accepted with statusCode 0 and refused by an asynchronous ErrorMessage, which `later` (armed
  * before the request) awaits.
  */
-export async function refusedNowOrLater(reply: GwsReply, later: Expectation): Promise<void> {
+export async function refusedNowOrLater(reply: GwsReply, later: Expectation, code?: RefusalCode): Promise<void> {
   if (!reply.isJson || reply.statusCode !== 0) {
-    expect(reply).toBeRefused();
+    expect(reply).toBeRefused(code?.statusCode, code?.inferred === undefined ? {} : { inferred: code.inferred });
     return;
   }
   await later;
+}
+
+/** The statusCode a refusal should carry, and the reading it rests on where no page states it. */
+export interface RefusalCode {
+  statusCode?: number;
+  inferred?: string;
+}
+
+/**
+ * An SMS request refused at once or later (the SMS pages allow both: gws-sms.md, asynchronous
+ * results): arms the asynchronous refusal of session `id` (any session when undefined) before
+ * sending, then judges the reply. `carriedOut` recognises the request carried out instead.
+ */
+export async function smsRefused(
+  user: GwsUser,
+  id: string | undefined,
+  what: string,
+  send: () => Promise<GwsReply>,
+  options: RefusalCode & { carriedOut?: Step } = {},
+): Promise<void> {
+  const later = user.notifications.expect(smsOperationRefused(id, what, options.carriedOut));
+  await refusedNowOrLater(await send(), later, options);
 }

@@ -38,7 +38,7 @@ export interface FailFastResult {
 
 const CASES: { fault: FaultName; offending: (data: Record<string, unknown>) => boolean }[] = [
   // ParticipantsUpdated lists the agent under the user name, not the nickname given to Accept.
-  { fault: 'sms.accept.nickname-ignored', offending: (d) => d.notificationType === 'ParticipantsUpdated' },
+  { fault: 'sms.accept.agent-not-listed', offending: (d) => d.notificationType === 'ParticipantsUpdated' },
   // The history arrives before ParticipantsUpdated.
   { fault: 'sms.accept.wrong-order', offending: (d) => d.notificationType === 'NewMessages' },
 ];
@@ -124,7 +124,7 @@ export interface FailingTestRun {
 /** The same fault through Playwright: the failing test's own duration against the timeout. */
 export async function measureFailingTest(timeoutMs: number): Promise<FailingTestRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'gws-bench-fail-'));
-  const fault: FaultName = 'sms.accept.nickname-ignored';
+  const fault: FaultName = 'sms.accept.agent-not-listed';
   try {
     const results = join(scratch, 'results.json');
     await run(

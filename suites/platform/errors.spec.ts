@@ -1,4 +1,4 @@
-import { expect, meta, observe, smsStatus, test } from '../harness';
+import { expect, meta, observe, smsRefused, smsStatusOtherThan, test } from '../harness';
 
 /**
  * The error model: a refused request is answered with a non-zero statusCode and a statusMessage and
@@ -13,6 +13,7 @@ test.describe('Platform Error model', () => {
       id: 'platform.errors.missing-parameter',
       body: {},
       statusCode: 1 as number | undefined,
+      inferred: 'the return-values table gives 1 for a required parameter missing; that operationName is such a parameter is the reading' as string | undefined,
       requirements: ['ERR-MISSING-PARAMETER', 'ERR-SHAPE', 'ERR-NO-CHANGE'] as const,
     },
     {
@@ -20,6 +21,7 @@ test.describe('Platform Error model', () => {
       id: 'platform.errors.unknown-operation',
       body: { operationName: 'NoSuchOperationOfGws' },
       statusCode: undefined,
+      inferred: undefined,
       requirements: ['ERR-UNKNOWN-OPERATION', 'ERR-SHAPE', 'ERR-NO-CHANGE'] as const,
     },
   ]) {
@@ -30,7 +32,7 @@ test.describe('Platform Error model', () => {
         const before = await agent.snapshot();
         const reply = await agent.send(`POST /api/v2/me ${JSON.stringify(variant.body)}`, 'POST', '/me', variant.body);
         await observe(`HTTP status of the refusal (statusCode ${String(reply.statusCode)})`, reply.status);
-        expect(reply).toBeRefused(variant.statusCode);
+        expect(reply).toBeRefused(variant.statusCode, { inferred: variant.inferred });
         expect(await agent.snapshot(), 'channel states after the refused request').toEqual(before);
       },
     );
@@ -48,10 +50,17 @@ test.describe('Platform Error model', () => {
     async ({ agent, sms }) => {
       const invited = await sms.inbound({ to: agent, text: 'Not yet' });
       const before = await agent.snapshot();
-      const quiet = agent.notifications.expectQuiet(smsStatus(invited.id, 'Completed'));
-      const reply = await agent.sms.send(invited.id, { operationName: 'Complete' });
-      await observe('HTTP status of the statusCode 2 refusal', reply.status);
-      expect(reply).toBeRefused(2);
+      const quiet = agent.notifications.expectQuiet(smsStatusOtherThan(invited.id, 'Invited'));
+      const send = async () => {
+        const reply = await agent.sms.send(invited.id, { operationName: 'Complete' });
+        await observe(`HTTP status of the refusal (statusCode ${String(reply.statusCode)})`, reply.status);
+        return reply;
+      };
+      await smsRefused(agent, invited.id, 'Complete while Invited', send, {
+        statusCode: 2,
+        inferred: 'no page names the code for an operation outside the capabilities; 2 is the closest entry of the table',
+        carriedOut: smsStatusOtherThan(invited.id, 'Invited'),
+      });
       await quiet;
       expect(await agent.snapshot(), 'the session and channel states after the refused Complete').toEqual(before);
     },
@@ -68,9 +77,15 @@ test.describe('Platform Error model', () => {
     }),
     async ({ agent }) => {
       const before = await agent.snapshot();
-      const reply = await agent.sms.send('0000NoSuchSession', { operationName: 'Complete' });
-      await observe('HTTP status of the statusCode 6 refusal', reply.status);
-      expect(reply).toBeRefused(6);
+      const send = async () => {
+        const reply = await agent.sms.send('0000NoSuchSession', { operationName: 'Complete' });
+        await observe(`HTTP status of the refusal (statusCode ${String(reply.statusCode)})`, reply.status);
+        return reply;
+      };
+      await smsRefused(agent, '0000NoSuchSession', 'Complete of an unknown session', send, {
+        statusCode: 6,
+        inferred: 'no page names the code for an unknown session id; 6 ("resource not found") describes it',
+      });
       expect(await agent.snapshot(), 'channel states after the refused request').toEqual(before);
     },
   );

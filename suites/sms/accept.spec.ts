@@ -1,4 +1,4 @@
-import { DOCUMENTED_CAPABILITIES, expect, meta, smsNewMessages, smsParticipantsUpdated, smsStatus, test } from '../harness';
+import { DOCUMENTED_CAPABILITIES, expect, meta, observe, smsNewMessages, smsParticipantsUpdated, smsRefused, smsStatus, test } from '../harness';
 
 /**
  * SMS Accept (and Reject, its alternative) on an inbound session.
@@ -39,13 +39,18 @@ test.describe('SMS Accept', () => {
       const seen = agent.notifications.expect(
         smsStatus(invited.id, 'Chatting', { capabilities: chatting }),
         smsParticipantsUpdated(invited.id, [
-          { role: 'the agent', type: 'Agent', nickname: 'Marat' },
+          { role: 'the agent', type: 'Agent', shownAs: 'Marat' },
           { role: 'the customer', type: 'Customer' },
         ]),
         smsNewMessages(invited.id, [{ type: 'Text', text: 'Hello World', fromType: 'Customer' }]),
       );
       expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toHaveStatusCode(0);
-      await seen;
+      const [, participantsUpdated] = await seen;
+      // SMS-ACCEPT-NICKNAME is open: which name the list shows is recorded, never judged.
+      const listed = ((participantsUpdated?.data.smssession as { participants?: { type?: string; nickname?: unknown }[] } | undefined)?.participants ?? [])
+        .filter((p) => p.type === 'Agent')
+        .map((p) => String(p.nickname));
+      await observe('the agent is listed after Accept (sent nickname "Marat") as', listed.join(', ') || '(no Agent participant)');
     },
   );
 
@@ -66,7 +71,7 @@ test.describe('SMS Accept', () => {
     'Accept of an unknown session id is refused with a statusCode and a statusMessage only',
     meta({ id: 'sms.accept.unknown-id-refused', page: 'platform.return-values', requirements: ['ERR-UNKNOWN-RESOURCE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent }) => {
-      expect(await agent.sms.accept('0000NoSuchSMS000', { nickname: 'Marat' })).toBeRefused();
+      await smsRefused(agent, '0000NoSuchSMS000', 'Accept', () => agent.sms.accept('0000NoSuchSMS000', { nickname: 'Marat' }));
     },
   );
 
@@ -78,7 +83,7 @@ test.describe('SMS Accept', () => {
       const seen = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
       expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toHaveStatusCode(0);
       await seen;
-      expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toBeRefused();
+      await smsRefused(agent, invited.id, 'the second Accept', () => agent.sms.accept(invited.id, { nickname: 'Marat' }));
     },
   );
 });

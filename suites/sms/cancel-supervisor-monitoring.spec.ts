@@ -1,4 +1,4 @@
-import { anySmsNotification, expect, meta, smsNewMessages, test } from '../harness';
+import { anySmsNotification, expect, meta, smsNewMessages, smsRefused, test } from '../harness';
 import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisedSession } from './supervision';
 
 /**
@@ -28,7 +28,7 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'BargeIn');
       expect(await supervisor.sms.cancelMonitoring(agent)).toHaveStatusCode(0);
-      const stillIn = supervisor.notifications.expect(smsNewMessages(id, [{ type: 'Text', text: 'are you still there?', fromNickname: AGENT_NICKNAME }]));
+      const stillIn = supervisor.notifications.expect(smsNewMessages(id, [{ type: 'Text', text: 'are you still there?', fromType: 'Agent' }]));
       expect(await agent.sms.sendMessage(id, 'are you still there?')).toHaveStatusCode(0);
       await stillIn;
       expect(supervisor.smsStateOf(id), `state of smssession ${id} for ${SUPERVISOR_NICKNAME}`).toBe('Chatting');
@@ -45,7 +45,7 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
       inferred: 'The page says to send it only while monitoring is active, not what happens otherwise; a refusal is the reading taken here.',
     }),
     async ({ agent, supervisor }) => {
-      expect(await supervisor.sms.cancelMonitoring(agent)).toBeRefused();
+      await smsRefused(supervisor, undefined, 'CancelSupervisorMonitoring', () => supervisor.sms.cancelMonitoring(agent));
     },
   );
 });

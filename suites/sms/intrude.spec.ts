@@ -1,4 +1,4 @@
-import { expect, meta, smsStatus, test } from '../harness';
+import { expect, meta, smsRefused, smsStatus, test } from '../harness';
 import { chattingSession, inferredFor, MODES, slug, SUPERVISOR_NICKNAME, supervisorJoined, type SupervisorMode } from './supervision';
 
 /**
@@ -56,7 +56,7 @@ test.describe('SMS Intrude', () => {
     meta({ id: 'sms.intrude.omitted-mode-refused-when-not-monitoring', page: 'sms.intrude', requirements: ['SMS-INTRUDE-NO-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'nobody monitors me');
-      expect(await supervisor.sms.intrude(agent, id)).toBeRefused();
+      await smsRefused(supervisor, id, 'Intrude', () => supervisor.sms.intrude(agent, id));
     },
   );
 
@@ -65,7 +65,7 @@ test.describe('SMS Intrude', () => {
     meta({ id: 'sms.intrude.unknown-session-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent, supervisor }) => {
       expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);
-      expect(await supervisor.sms.intrude(agent, '0000NoSuchSMS000', 'Monitor')).toBeRefused();
+      await smsRefused(supervisor, '0000NoSuchSMS000', 'Intrude', () => supervisor.sms.intrude(agent, '0000NoSuchSMS000', 'Monitor'));
     },
   );
 
@@ -75,7 +75,7 @@ test.describe('SMS Intrude', () => {
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'intrude oddly');
       expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);
-      expect(await supervisor.sms.intrude(agent, id, 'Whisper')).toBeRefused();
+      await smsRefused(supervisor, id, 'Intrude', () => supervisor.sms.intrude(agent, id, 'Whisper'));
     },
   );
 });

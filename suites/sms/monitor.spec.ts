@@ -1,4 +1,4 @@
-import { anySmsNotification, expect, meta, smsParticipantListed, smsStatus, test } from '../harness';
+import { anySmsNotification, expect, meta, smsParticipantListed, smsRefused, smsStatus, test } from '../harness';
 import { AGENT_NICKNAME, channelMonitoringTests, chattingSession, SUPERVISOR_NICKNAME, supervisedSession, supervisorJoined } from './supervision';
 
 /**
@@ -69,7 +69,7 @@ test.describe('SMS Monitor', () => {
     'monitoring a user id that does not exist is refused',
     meta({ id: 'sms.monitor.unknown-agent-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ supervisor }) => {
-      expect(await supervisor.sms.supervise('0000000000000000000000000000dead', 'Monitor')).toBeRefused();
+      await smsRefused(supervisor, undefined, 'Monitor', () => supervisor.sms.supervise('0000000000000000000000000000dead', 'Monitor'));
     },
   );
 
@@ -77,7 +77,7 @@ test.describe('SMS Monitor', () => {
     'monitoring with a supervisorMonitoringMode other than NextChat or AllChats is refused',
     meta({ id: 'sms.monitor.invalid-mode-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent, supervisor, sms }) => {
-      expect(await supervisor.sms.supervise(agent, 'Monitor', { supervisorMonitoringMode: 'EveryOtherChat' })).toBeRefused();
+      await smsRefused(supervisor, undefined, 'Monitor', () => supervisor.sms.supervise(agent, 'Monitor', { supervisorMonitoringMode: 'EveryOtherChat' }));
       const id = await chattingSession(agent, sms, 'nobody is watching');
       await supervisor.notifications.expectQuiet(anySmsNotification(id));
     },

@@ -1,4 +1,4 @@
-import { expect, meta, smsParticipantsUpdated, smsStatus, supervisorCapabilities, test, type GwsUser, type SmsInjector, type SupervisorMode } from '../harness';
+import { expect, meta, smsNewMessages, smsParticipantsUpdated, smsStatus, supervisorCapabilities, test, type GwsUser, type SmsInjector, type SupervisorMode } from '../harness';
 
 /**
  * What the SMS supervision specs share: the people's names, the visibility of each mode, and the
@@ -29,7 +29,7 @@ export const inferredFor = (...modes: SupervisorMode[]) => (modes.includes('Coac
 export function supervisorJoined(id: string, mode: SupervisorMode) {
   return smsParticipantsUpdated(id, [
     { role: 'the supervisor', type: 'Agent', nickname: SUPERVISOR_NICKNAME, visibility: VISIBILITY[mode] },
-    { role: 'the agent', type: 'Agent', nickname: AGENT_NICKNAME },
+    { role: 'the agent', type: 'Agent', shownAs: AGENT_NICKNAME },
     { role: 'the customer', type: 'Customer' },
   ]);
 }
@@ -45,7 +45,9 @@ export async function chattingSession(agent: GwsUser, sms: SmsInjector, text: st
 
 /**
  * The supervisor monitors the agent in `mode` and has joined the agent's next session.
- * Returns the session id.
+ * Returns the session id once the scene is quiet: besides the awaited notifications, the history
+ * each of them may be sent (no page says whether, nor when) has arrived or the target has gone
+ * quiet, so that nothing late from the set-up reaches the test's own waits.
  */
 export async function supervisedSession(agent: GwsUser, supervisor: GwsUser, sms: SmsInjector, mode: SupervisorMode): Promise<string> {
   expect(await supervisor.sms.supervise(agent, mode, { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
@@ -55,6 +57,9 @@ export async function supervisedSession(agent: GwsUser, supervisor: GwsUser, sms
   expect(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME })).toHaveStatusCode(0);
   await chatting;
   await joined;
+  const history = smsNewMessages(invited.id, [{ type: 'Text', text: `supervised in ${mode}` }]);
+  await agent.notifications.settleOn(history);
+  await supervisor.notifications.settleOn(history);
   return invited.id;
 }
 

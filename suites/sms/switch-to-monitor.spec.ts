@@ -1,4 +1,4 @@
-import { expect, meta, test } from '../harness';
+import { meta, smsRefused, test } from '../harness';
 import { chattingSession } from './supervision';
 import { switchTests } from './switching';
 
@@ -11,7 +11,7 @@ test.describe('SMS SwitchToMonitor', () => {
     meta({ id: 'sms.switch-to-monitor.outsider-refused', page: 'sms.switch-to-monitor', requirements: ['SMS-SWITCH-OUTSIDER', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'no supervisor here');
-      expect(await supervisor.sms.switchTo(id, 'Monitor')).toBeRefused();
+      await smsRefused(supervisor, id, 'SwitchToMonitor', () => supervisor.sms.switchTo(id, 'Monitor'));
     },
   );
 });

@@ -1,4 +1,4 @@
-import { expect, meta, smsNewMessages, smsParticipantsUpdated, test, type SupervisorMode } from '../harness';
+import { expect, meta, smsNewMessages, smsParticipantsUpdated, smsRefused, type SupervisorMode, test } from '../harness';
 import { AGENT_NICKNAME, inferredFor, MODES, slug, SUPERVISOR_NICKNAME, supervisedSession, supervisorCapabilities, VISIBILITY } from './supervision';
 
 /**
@@ -27,7 +27,7 @@ export function switchTests(to: SupervisorMode): void {
             id,
             [
               { role: 'the supervisor', type: 'Agent', nickname: SUPERVISOR_NICKNAME, visibility: VISIBILITY[to] },
-              { role: 'the agent', type: 'Agent', nickname: AGENT_NICKNAME, visibility: 'All' },
+              { role: 'the agent', type: 'Agent', shownAs: AGENT_NICKNAME, visibility: 'All' },
               { role: 'the customer', type: 'Customer', visibility: 'All' },
             ],
             { state: 'Chatting', capabilities: supervisorCapabilities(to) },
@@ -45,7 +45,7 @@ export function switchTests(to: SupervisorMode): void {
     meta({ id: `sms.switch-to-${slug(to)}.same-mode-refused`, page: PAGE[to], requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, to);
-      expect(await supervisor.sms.switchTo(id, to)).toBeRefused();
+      await smsRefused(supervisor, id, `SwitchTo${to}`, () => supervisor.sms.switchTo(id, to));
     },
   );
 }

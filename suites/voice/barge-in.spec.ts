@@ -1,4 +1,4 @@
-import { deviceMonitoring, establishCall, expect, meta, startMonitoring, supervisorLeg, test } from '../harness';
+import { deviceMonitoring, establishCall, expect, graded, meta, startMonitoring, supervisorLeg, test } from '../harness';
 import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
 
 /**
@@ -10,6 +10,8 @@ import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
 const features = VOICE_FEATURES;
 const page = 'voice.barge-in';
 
+
+const AT_ONCE_INFERRED = 'the seed page conditions joining the running call at once on the T-Server allowing barge-in';
 
 const MUTE_INFERRED = 'mute Off for a leg joined in BargeIn: the SwitchToBargeIn page shows mute Off in BargeIn, no page shows a leg joined in BargeIn';
 
@@ -38,7 +40,10 @@ test.describe('Voice BargeIn', () => {
       const leg = supervisor.notifications.expect(supervisorLeg(supervisor.voice.knownCalls(), { mute: 'Off' }));
       expect(await supervisor.voice.bargeIn(agent)).toHaveStatusCode(0);
       await armed;
-      await supervisor.voice.joinLeg((await leg)[0], { mute: 'Off' });
+      await graded(
+        (async () => supervisor.voice.joinLeg((await leg)[0], { mute: 'Off' }))(),
+        AT_ONCE_INFERRED,
+      );
     },
   );
 });

@@ -47,7 +47,7 @@ test('a failing run with distinctive passwords leaves no password, Authorization
   test.setTimeout(CHILD_RUN_TIMEOUT_MS);
   const nonce = randomBytes(6).toString('hex');
   const users = [1, 2].flatMap((set) => ROLES.map((role) => mockUser(role, set, `Zq:7"x y%${role}${set}!${nonce}`)));
-  const mock = await startMock({ users, faults: ['sms.accept.nickname-ignored', 'sms.error.extra-fields'] });
+  const mock = await startMock({ users, faults: ['sms.accept.agent-not-listed', 'sms.error.extra-fields'] });
   const sessions: HttpSession[] = [];
   const create = mock.state.createHttpSession.bind(mock.state);
   mock.state.createHttpSession = (userId) => {

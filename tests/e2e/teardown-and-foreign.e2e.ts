@@ -13,7 +13,7 @@ const TEARDOWN_SPECS = ['suites/sms/accept.spec.ts', 'suites/platform/errors.spe
 
 test('after a run whose tests fail on purpose, at different points, the mock holds no session, login or call of the harness', async () => {
   test.setTimeout(CHILD_RUN_TIMEOUT_MS);
-  const mock = await startMock({ faults: ['sms.accept.wrong-order', 'sms.accept.nickname-ignored', 'sms.reject.no-completed', 'sms.accept.twice-succeeds', 'sms.error.extra-fields'] });
+  const mock = await startMock({ faults: ['sms.accept.wrong-order', 'sms.accept.agent-not-listed', 'sms.reject.no-completed', 'sms.accept.twice-succeeds', 'sms.error.extra-fields'] });
   try {
     // Failures in SMS set-up, mid-sequence and on refusals, beside passing monitoring and voice tests:
     // every kind of thing a test creates (sessions, logins, monitoring, calls) goes through teardown.

@@ -38,9 +38,9 @@ export const SMS_REQUIREMENTS = {
     page: 'sms.accept',
     level: 'MUST',
     statement: "The agent's participant carries the nickname given to Accept.",
-    basis: 'inferred',
+    basis: 'open',
     reason:
-      'The page calls nickname the agent\'s name as the customer will see it, but its sample sends "John Doe" and lists the agent as "Marat"; that the participant list shows the name sent is the reading.',
+      'The page calls nickname the agent\'s name as the customer will see it, but its sample sends "John Doe" and lists the agent as "Marat": the pages leave open which name the participant list shows. Observed, not judged.',
   },
   'SMS-ACCEPT-HISTORY': {
     page: 'sms.accept',
