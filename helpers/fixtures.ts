@@ -43,6 +43,12 @@ export interface HarnessWorkerOptions {
   mockLatitude: string[];
   /** Their seed; GWS_MOCK_LATITUDE_SEED when unset, else a fresh one (printed to the report). */
   mockLatitudeSeed: number | undefined;
+  /**
+   * Self-check only: ids of the tests the project's fault must make fail. They are marked as
+   * expected to fail, so that Playwright keeps the worker (and its mock) instead of starting a new
+   * one after each; the self-check still reads each failure and judges its reason.
+   */
+  selfCheckExpectFailing: string[];
 }
 
 interface WorkerFixtures extends HarnessWorkerOptions {
@@ -122,6 +128,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockFaults: [[], { scope: 'worker', option: true }],
   mockLatitude: [[], { scope: 'worker', option: true }],
   mockLatitudeSeed: [undefined, { scope: 'worker', option: true }],
+  selfCheckExpectFailing: [[], { scope: 'worker', option: true }],
 
   harnessConfig: [
     async ({}, use) => {
@@ -163,8 +170,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   testMeta: [
-    async ({ harnessConfig, target }, use, testInfo) => {
+    async ({ harnessConfig, target, selfCheckExpectFailing }, use, testInfo) => {
       const m = readMeta(testInfo.annotations, testInfo.tags);
+      if (m.id && selfCheckExpectFailing.includes(m.id)) testInfo.fail(true, 'self-check: the fault of this project must make this test fail');
       if (m.id) {
         await allure.historyId(m.id);
         await allure.testCaseId(m.id);

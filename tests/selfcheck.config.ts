@@ -48,7 +48,12 @@ export default defineConfig<object, HarnessWorkerOptions>({
       return {
         name: `fault:${name}`,
         testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
-        use: { mockFaults: [name], mockLatitude: faultLatitude.filter((l) => !masks.includes(l)), mockLatitudeSeed: runSeeds[0] },
+        use: {
+          mockFaults: [name],
+          mockLatitude: faultLatitude.filter((l) => !masks.includes(l)),
+          mockLatitudeSeed: runSeeds[0],
+          selfCheckExpectFailing: fault.caughtBy,
+        },
       };
     }),
   ],

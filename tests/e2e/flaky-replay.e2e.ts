@@ -31,7 +31,7 @@ async function runAgainst(name: string, times: number, args: string[] = [], then
   const fault = mock.state.fault.bind(mock.state);
   mock.state.fault = (which) => (which === FAULT && fired < times ? ++fired > 0 : fault(which));
   try {
-    const result = await runHarness(name, mockTarget(mock, 1), ['suites/sms/accept.spec.ts', '--grep', 'unknown session id', ...args]);
+    const result = await runHarness(name, mockTarget(mock, 1), ['suites/sms/accept.spec.ts', '--grep', 'unknown session id', ...args], { rerun: true });
     const record = JSON.parse(readFileSync(join(result.dir, 'run.json'), 'utf8')) as RunRecord & { reruns: { flaky: string[]; reproducible: string[] } };
     const test = record.tests.find((t) => t.id === ID) as TestRecord & { rerun?: RerunRecord };
     await then?.(mock, result);

@@ -51,9 +51,14 @@ function childEnv(env: Record<string, string>, dir: string): NodeJS.ProcessEnv {
  */
 export const CHILD_RUN_TIMEOUT_MS = 240_000;
 
-export async function runHarness(name: string, env: Record<string, string>, args: string[]): Promise<HarnessRun> {
+/**
+ * `rerun`: run the second attempts of failed tests as CI does; off unless asked, since most of
+ * these runs fail on purpose and a second attempt would only double their time.
+ */
+export async function runHarness(name: string, env: Record<string, string>, args: string[], options: { rerun?: boolean } = {}): Promise<HarnessRun> {
   const dir = scratch(`run-${name}`);
-  const child = await run(TSX_CLI, [join(ROOT, 'scripts/conformance.ts'), ...args], { env: childEnv(env, dir), quiet: true });
+  const flags = options.rerun ? [] : ['--no-rerun'];
+  const child = await run(TSX_CLI, [join(ROOT, 'scripts/conformance.ts'), ...flags, ...args], { env: childEnv(env, dir), quiet: true });
   let report: JsonReport | undefined;
   try {
     report = readReport(join(dir, 'results.json'));
