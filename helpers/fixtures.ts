@@ -49,6 +49,8 @@ export interface HarnessWorkerOptions {
    * one after each; the self-check still reads each failure and judges its reason.
    */
   selfCheckExpectFailing: string[];
+  /** Self-check only: when set, the tests of the project outside this list are skipped. */
+  selfCheckOnly: string[] | undefined;
 }
 
 interface WorkerFixtures extends HarnessWorkerOptions {
@@ -129,6 +131,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   mockLatitude: [[], { scope: 'worker', option: true }],
   mockLatitudeSeed: [undefined, { scope: 'worker', option: true }],
   selfCheckExpectFailing: [[], { scope: 'worker', option: true }],
+  selfCheckOnly: [undefined, { scope: 'worker', option: true }],
 
   harnessConfig: [
     async ({}, use) => {
@@ -170,8 +173,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   testMeta: [
-    async ({ harnessConfig, target, selfCheckExpectFailing }, use, testInfo) => {
+    async ({ harnessConfig, target, selfCheckExpectFailing, selfCheckOnly }, use, testInfo) => {
       const m = readMeta(testInfo.annotations, testInfo.tags);
+      testInfo.skip(selfCheckOnly !== undefined && !selfCheckOnly.includes(m.id ?? ''), 'self-check: not a test this fault must make fail');
       if (m.id && selfCheckExpectFailing.includes(m.id)) testInfo.fail(true, 'self-check: the fault of this project must make this test fail');
       if (m.id) {
         await allure.historyId(m.id);

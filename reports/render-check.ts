@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { ANNOTATION } from '../helpers/meta';
-import { PAGES } from '../suites/catalogue/pages';
+import { apiOf, groupOf } from './lib/junit';
 import { HELP } from '../scripts/help';
 import { checkSummary } from './render-check-summary';
 
@@ -67,12 +67,13 @@ function usersOf(annotations: { type: string; description?: string }[]): string[
 const say = (line: string) => process.stdout.write(`report check: ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
-// What the report must show: the API sections and operations (the report groups by epic and
-// feature, see allurerc.mjs) and the tests of the run, and one test with steps.
+// What the report must show: the APIs and the test groups (the report groups by parentSuite, suite
+// and subSuite as the console does, see allurerc.mjs and reports/lib/allure-verdicts.ts), the tests
+// of the run, and one test with steps.
 
 interface JsonSuite {
   title: string;
-  specs: { title: string; tests: { annotations: { type: string; description?: string }[]; results: { status: string; steps?: { title: string }[] }[] }[] }[];
+  specs: { title: string; file: string; tests: { annotations: { type: string; description?: string }[]; results: { status: string; steps?: { title: string }[] }[] }[] }[];
   suites?: JsonSuite[];
 }
 
@@ -91,14 +92,16 @@ function expectedFrom(resultsFile: string): Expected {
   const suites = new Set<string>();
   const tests: string[] = [];
   const candidates: Expected['sample'][] = [];
-  const walk = (list: JsonSuite[], depth: number) => {
+  const walk = (list: JsonSuite[], depth: number, describes: string[]) => {
     for (const suite of list) {
+      // Depth 0 is the spec file; below it, the describe blocks.
+      const path = depth === 0 ? [] : [...describes, suite.title];
       for (const spec of suite.specs) {
         tests.push(spec.title);
+        const group = groupOf({ file: spec.file, title: [...path, spec.title].join(' › ') }).split(' › ');
+        suites.add(apiOf(spec.file)).add(group[0]!);
+        if (group.length > 1) suites.add(group.slice(1).join(' › '));
         for (const test of spec.tests) {
-          const pageUrl = test.annotations.find((a) => a.type === ANNOTATION.page)?.description;
-          const page = Object.values(PAGES).find((p) => p.url === pageUrl);
-          if (page) suites.add(page.section).add(page.operation);
           const last = test.results.at(-1);
           const id = test.annotations.find((a) => a.type === ANNOTATION.id)?.description;
           for (const agent of usersOf(test.annotations)) {
@@ -107,10 +110,10 @@ function expectedFrom(resultsFile: string): Expected {
           }
         }
       }
-      walk(suite.suites ?? [], depth + 1);
+      walk(suite.suites ?? [], depth + 1, path);
     }
   };
-  walk(report.suites, 0);
+  walk(report.suites, 0, []);
   const sample = candidates.find((c) => c.id === 'sms.accept.notification-sequence') ?? candidates[0];
   if (!sample) throw new CheckFailed(`${relative(ROOT, resultsFile)} has no passed test with a step of the agent's to open`);
   return { suites: [...suites], tests, sample };

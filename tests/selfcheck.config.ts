@@ -53,6 +53,8 @@ export default defineConfig<object, HarnessWorkerOptions>({
           mockLatitude: faultLatitude.filter((l) => !masks.includes(l)),
           mockLatitudeSeed: runSeeds[0],
           selfCheckExpectFailing: fault.caughtBy,
+          // A fault is judged by the tests it names; a sequence-only fault, by every test of its suite passing.
+          selfCheckOnly: (fault as FaultDefinition).sequenceOnly ? undefined : fault.caughtBy,
         },
       };
     }),

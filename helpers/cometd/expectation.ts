@@ -133,6 +133,11 @@ export class Expectation implements PromiseLike<Notification[]> {
           const later = pending.find((s) => s.position > current && isAwaited(s.step, n, context));
           if (later) {
             const earlier = here.map((s) => this.name(s)).join(' and ');
+            // What arrived about the earlier step differed from it, and the printed order leaves it no
+            // later chance: the difference is the finding, named field by field.
+            if (here.some((s) => s.candidates.length > 0)) {
+              return fail(this.mismatch(`${describeNotification(n)} (${this.name(later)}) arrived next, in the place the documentation prints after it`, arrived()));
+            }
             return fail(
               new NonConformance(
                 'NOTIFICATION_OUT_OF_ORDER',

@@ -59,8 +59,14 @@ export const contradicts = (member: RegExp): DeclaredFailure => ({ code: 'NOTIFI
 export const neverArrives = (step: RegExp): DeclaredFailure => ({ code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_OUT_OF_ORDER'], message: step });
 /** The notification breaks its schema: the member is named. */
 export const breaksSchema = (member: RegExp): DeclaredFailure => ({ code: 'SCHEMA_VIOLATION', message: member });
-/** A request that must be refused answers statusCode 0. */
-export const notRefused: DeclaredFailure = { code: 'UNEXPECTED_STATUS_CODE', message: /statusCode/ };
+/**
+ * A request that must be refused answers statusCode 0 and no error notification refuses it later
+ * (the SMS pages allow an asynchronous refusal, so the wait for it is what fails).
+ */
+export const notRefused: DeclaredFailure = {
+  code: ['UNEXPECTED_STATUS_CODE', 'NOTIFICATION_TIMEOUT', 'NOTIFICATION_CONTRADICTS'],
+  message: /statusCode|refus/i,
+};
 /**
  * A Voice API request that must be refused is not: answered 0, with no ErrorMessage (ErrorHandling
  * allows an asynchronous refusal, so the wait for it fails, or the request is seen carried out).

@@ -1,4 +1,4 @@
-import { breaksSchema, contradicts, happensAnyway, voiceNotRefused, type FaultDefinition } from './types';
+import { breaksSchema, codesOf, contradicts, happensAnyway, voiceNotRefused, type FaultDefinition } from './types';
 
 /**
  * Fault switches of the Voice API's supervisor operations: the monitoring state a supervisor's
@@ -77,6 +77,13 @@ export const VOICE_FAULTS = {
       'voice.listen-in.refused-invalid-mode',
     ],
     fails: voiceNotRefused,
+    // The monitoring the mock then shows carries the invalid value: its schema catches it first.
+    failsIn: Object.fromEntries(
+      ['voice.listen-in.refused-missing-target', 'voice.listen-in.refused-invalid-scope', 'voice.listen-in.refused-invalid-mode'].map((id) => [
+        id,
+        { code: [...codesOf(voiceNotRefused), 'SCHEMA_VIOLATION'], message: /statusCode|ErrorMessage|refus|schema/i },
+      ]),
+    ),
   },
   'voice.coach.wrong-state-name': {
     description: 'After Coach the device shows supervisorMonitoringState.state ListenIn',
@@ -125,18 +132,23 @@ export const VOICE_FAULTS = {
     suite: BARGE_IN,
     caughtBy: ['voice.barge-in.joins-next-call', 'voice.barge-in.joins-active-call'],
     fails: { code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_CONTRADICTS'], message: /supervisor/i },
+    // Joining a call already in progress at once rests on a reading (seed 003: if the T-Server allows barge).
+    failsIn: { 'voice.barge-in.joins-active-call': { code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_CONTRADICTS'], message: /supervisor/i, inferred: true } },
   },
   'voice.barge-in.no-join-active-call': {
     description: 'BargeIn while the agent is on an established call waits for the next call instead of joining this one',
     suite: BARGE_IN,
     caughtBy: ['voice.barge-in.joins-active-call'],
     fails: { code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_CONTRADICTS'], message: /supervisor/i },
+    // Joining a call already in progress at once rests on a reading (seed 003: if the T-Server allows barge).
+    failsIn: { 'voice.barge-in.joins-active-call': { code: ['NOTIFICATION_TIMEOUT', 'NOTIFICATION_CONTRADICTS'], message: /supervisor/i, inferred: true } },
   },
   'voice.barge-in.leg-muted': {
     description: "The supervisor's leg in BargeIn has mute On",
     suite: BARGE_IN,
     caughtBy: ['voice.barge-in.joins-next-call', 'voice.barge-in.joins-active-call'],
     fails: contradicts(/mute/),
+    failsIn: { 'voice.barge-in.joins-active-call': { ...contradicts(/mute/), inferred: true } },
   },
   'voice.cancel.state-kept': {
     description: 'After CancelSupervisorMonitoring the device still shows supervisorMonitoringState',

@@ -27,8 +27,9 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
     meta({ id: 'sms.cancel.keeps-current-session', page: 'sms.cancel-supervisor-monitoring', requirements: ['SMS-CANCEL-REPLY', 'SMS-CANCEL-KEEPS-SESSION'], features: ['api-multimedia'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'BargeIn');
-      expect(await supervisor.sms.cancelMonitoring(agent)).toHaveStatusCode(0);
+      // Armed before the cancel: the session ending for the supervisor at any point rules the step out at once.
       const stillIn = supervisor.notifications.expect(smsNewMessages(id, [{ type: 'Text', text: 'are you still there?', fromType: 'Agent' }]));
+      expect(await supervisor.sms.cancelMonitoring(agent)).toHaveStatusCode(0);
       expect(await agent.sms.sendMessage(id, 'are you still there?')).toHaveStatusCode(0);
       await stillIn;
       expect(supervisor.smsStateOf(id), `state of smssession ${id} for ${SUPERVISOR_NICKNAME}`).toBe('Chatting');
