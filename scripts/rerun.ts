@@ -114,7 +114,7 @@ export function mergeAllureResults(from: string, into: string, reruns: Map<strin
     if (!rerun || rerun.verdict === 'not-rerun') return;
     // A result already marked is a second attempt copied in by an earlier group.
     if (attempt === 'first attempt' && result.labels?.some((l) => l.name === 'gwsRerun')) return;
-    result.labels = [...(result.labels ?? []).filter((l) => l.name !== 'gwsRerun'), { name: 'gwsRerun', value: rerun.verdict }, { name: 'tag', value: rerun.verdict }];
+    result.labels = [...(result.labels ?? []).filter((l) => l.name !== 'gwsRerun'), { name: 'gwsRerun', value: rerun.verdict }, { name: 'tag', value: rerun.verdict }, ...(attempt === 'first attempt' ? [] : [{ name: 'gwsAttempt', value: 'second' }])];
     result.description = `${result.description ? `${result.description}\n\n` : ''}**${rerun.verdict}** (${attempt}): the test failed, then was run once more, alone, on the same user set; the second attempt ${rerun.attempt?.verdict === 'passed' ? 'passed' : `ended ${rerun.attempt?.verdict ?? ''} ${rerun.attempt?.code ?? ''}`}.`;
     if (rerun.verdict === 'flaky') result.statusDetails = { ...(result.statusDetails ?? {}), flaky: true };
     writeFileSync(file, JSON.stringify(result));

@@ -80,7 +80,8 @@ export function applyVerdicts(resultsDir: string, record: RunRecord): number {
       ...(t.verdict === 'known-failure' ? [{ name: 'tag', value: 'known-failure' }] : []),
       ...(t.verdict === 'non-strict' ? [{ name: 'tag', value: 'non-strict' }] : []),
     ];
-    result.status = status(t, strict, result.status);
+    // The second attempt of a failed test (scripts/rerun.ts) keeps the status it had: it is evidence of its own.
+    if (!labels.some((l) => l.name === 'gwsAttempt' && l.value === 'second')) result.status = status(t, strict, result.status);
     const details = result.statusDetails ?? {};
     if (t.verdict === 'known-failure' && t.known) {
       details.message = `KNOWN FAILURE: ${t.known.reason}${t.known.link ? ` (${t.known.link})` : ''}${t.known.expires ? `, until ${t.known.expires}` : ''}\n\n${details.message ?? t.message ?? ''}`;

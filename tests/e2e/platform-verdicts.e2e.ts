@@ -40,7 +40,10 @@ test('CSRF protection switched off: the CSRF checks are not applicable, naming t
   }
 });
 
-test('a target that deviates from each documented platform behaviour fails every platform check as a non-conformance', async () => {
+/** What the pages leave open (COMETD-COOKIE-HANDSHAKE, AUTH-SESSION-COOKIE): observed, never judged. */
+const OBSERVED_ONLY = ['platform.auth.session-cookie', 'platform.notifications.cookie-handshake'];
+
+test('a target that deviates from each documented platform behaviour fails every judged platform check as a non-conformance; the open ones are observed', async () => {
   const mock = await startMock();
   const userOf = (r: ProxiedRequest) => {
     const basic = /^Basic (.+)$/.exec(String(r.headers.authorization ?? ''))?.[1];
@@ -102,7 +105,10 @@ test('a target that deviates from each documented platform behaviour fails every
   try {
     const result = await runHarness('platform-deviations', mockTarget(mock, 2, proxy.url, `${proxy.url}/mock/sms/inject`), ['suites/platform']);
     const verdicts = Object.fromEntries(PLATFORM_IDS.map((id) => [id, outcome(result, id).verdict]));
-    expect(verdicts, result.output.slice(-4000)).toEqual(Object.fromEntries(PLATFORM_IDS.map((id) => [id, 'nonconformance'])));
+    expect(verdicts, result.output.slice(-4000)).toEqual(Object.fromEntries(PLATFORM_IDS.map((id) => [id, OBSERVED_ONLY.includes(id) ? 'passed' : 'nonconformance'])));
+    for (const id of OBSERVED_ONLY) {
+      expect(outcome(result, id).annotations.some((a) => a.type === 'observed'), `${id} records what the target did`).toBe(true);
+    }
     expect(result.code).toBe(1);
   } finally {
     await proxy.close();

@@ -33,12 +33,14 @@ for (const variant of variants) {
         expect(result.outcomes.find((o) => o.id === 'platform.notifications.cookie-handshake')?.verdict).toBe('passed');
         expect(result.outcomes.find((o) => o.id === 'platform.errors.invalid-state')?.verdict, 'the SMS injector over TLS').toBe('passed');
       } else {
-        expect(result.outcomes.length).toBe(3);
-        for (const o of result.outcomes) {
-          expect(o.verdict).toBe('harness-error');
+        // Once two tests in a row could not reach the target the run stops early: the rest do not run.
+        const ran = result.outcomes.filter((o) => o.verdict === 'harness-error');
+        expect(ran.length).toBeGreaterThanOrEqual(2);
+        for (const o of ran) {
           expect(o.message).toContain('[harness:TLS_FAILURE]');
           expect(o.message).toContain('set GWS_TLS_CA_FILE');
         }
+        expect(result.outcomes.filter((o) => o.verdict !== 'harness-error').every((o) => o.status === 'skipped')).toBe(true);
       }
     } finally {
       await mock.close();
