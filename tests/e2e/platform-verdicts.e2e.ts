@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { parseCookies } from '../../mock/auth';
 import { startMock } from '../../mock/server';
 import { bayeuxMessages, startFaultProxy, type ProxiedRequest } from './support/fault-proxy';
-import { mockTarget, outcome, runHarness } from './support/harness-run';
+import { CHILD_RUN_TIMEOUT_MS, mockTarget, outcome, runHarness } from './support/harness-run';
 
 /**
  * The platform checks can fail: against a target that deviates from each documented behaviour
@@ -44,6 +44,7 @@ test('CSRF protection switched off: the CSRF checks are not applicable, naming t
 const OBSERVED_ONLY = ['platform.auth.session-cookie', 'platform.notifications.cookie-handshake'];
 
 test('a target that deviates from each documented platform behaviour fails every judged platform check as a non-conformance; the open ones are observed', async () => {
+  test.setTimeout(CHILD_RUN_TIMEOUT_MS);
   const mock = await startMock();
   const userOf = (r: ProxiedRequest) => {
     const basic = /^Basic (.+)$/.exec(String(r.headers.authorization ?? ''))?.[1];
