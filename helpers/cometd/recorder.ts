@@ -18,6 +18,9 @@ import { isAwaited, type Notification, type Step, type StepOrGroup } from './typ
 
 export const SUBSCRIPTION = '/v2/me/*';
 
+/** The least time a handshake and subscribe are given, whatever the notification timeout. */
+export const CONNECT_FLOOR_MS = 5_000;
+
 export { Expectation, QuietCheck };
 
 export interface RecorderOptions {
@@ -157,6 +160,9 @@ export class NotificationRecorder {
     });
 
     const subscription = client.subscribe(SUBSCRIPTION, () => undefined);
+    // Set-up, not a verdict: a short notification timeout (the self-check's) must not turn a busy
+    // machine's slow handshake into a harness error.
+    const connectMs = Math.max(timeoutMs, CONNECT_FLOOR_MS);
     let timer: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
@@ -165,10 +171,10 @@ export class NotificationRecorder {
           reject(
             new HarnessError(
               'COMETD_FAILURE',
-              `${this.user}: no subscribe acknowledgement for ${SUBSCRIPTION} from ${url} within ${timeoutMs} ms (${seen})`,
+              `${this.user}: no subscribe acknowledgement for ${SUBSCRIPTION} from ${url} within ${connectMs} ms (${seen})`,
             ),
           );
-        }, timeoutMs);
+        }, connectMs);
         this.onRefused = (reason) =>
           reject(new HarnessError('COMETD_HANDSHAKE_REFUSED', `${this.user}: the CometD handshake at ${url} was refused: ${reason}`));
         subscription.then(
