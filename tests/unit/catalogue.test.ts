@@ -36,17 +36,17 @@ test('a check is non-strict only when every judged requirement it rests on is in
 const annotationsOf = (details: ReturnType<typeof meta>) => details.annotation;
 
 test('meta derives a test\'s inference from the catalogue: all inferred → the reasons; any stated or printed → strict', () => {
-  const inferredOnly = annotationsOf(meta({ id: 'x.a', page: 'sms.accept', requirements: ['SMS-ACCEPT-NICKNAME'], features: [] }));
-  expect(inferredOnly).toContainEqual({ type: ANNOTATION.inferred, description: inferredReason('SMS-ACCEPT-NICKNAME') });
-  expect(inferredOnly).toContainEqual({ type: ANNOTATION.basis, description: 'SMS-ACCEPT-NICKNAME: inferred' });
+  const inferredOnly = annotationsOf(meta({ id: 'x.a', page: 'sms.accept', requirements: ['SMS-SWITCH-SAME-MODE'], features: [] }));
+  expect(inferredOnly).toContainEqual({ type: ANNOTATION.inferred, description: inferredReason('SMS-SWITCH-SAME-MODE') });
+  expect(inferredOnly).toContainEqual({ type: ANNOTATION.basis, description: 'SMS-SWITCH-SAME-MODE: inferred' });
 
-  const mixed = annotationsOf(meta({ id: 'x.b', page: 'sms.accept', requirements: ['SMS-ACCEPT-NICKNAME', 'SMS-ACCEPT-REPLY'], features: [] }));
+  const mixed = annotationsOf(meta({ id: 'x.b', page: 'sms.accept', requirements: ['SMS-SWITCH-SAME-MODE', 'SMS-ACCEPT-REPLY'], features: [] }));
   expect(mixed.filter((a) => a.type === ANNOTATION.inferred)).toEqual([]);
 
   const told = annotationsOf(meta({ id: 'x.c', page: 'sms.accept', requirements: ['SMS-ACCEPT-REPLY'], features: [], inferred: 'a reading of the test' }));
   expect(told).toContainEqual({ type: ANNOTATION.inferred, description: 'a reading of the test' });
 
   const read = readMeta(inferredOnly, []);
-  expect(read.inferred).toBe(inferredReason('SMS-ACCEPT-NICKNAME'));
-  expect(read.basis).toEqual({ 'SMS-ACCEPT-NICKNAME': 'inferred' });
+  expect(read.inferred).toBe(inferredReason('SMS-SWITCH-SAME-MODE'));
+  expect(read.basis).toEqual({ 'SMS-SWITCH-SAME-MODE': 'inferred' });
 });
