@@ -48,6 +48,9 @@ export default defineConfig<object, HarnessWorkerOptions>({
       return {
         name: `fault:${name}`,
         testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
+        // One worker per file: a fault names a few tests of one suite, and a worker costs more to
+        // start than the skipped tests beside the named ones cost to pass over.
+        fullyParallel: false,
         use: {
           mockFaults: [name],
           mockLatitude: faultLatitude.filter((l) => !masks.includes(l)),
