@@ -33,6 +33,7 @@ export default {
     { id: 'gws-known', name: 'Known failures (declared, with reason and link)', matchers: { labels: { gwsVerdict: '^known-failure$' } }, groupByMessage: false },
     { id: 'gws-harness', name: 'Harness errors: the run could not check the server', matchers: { labels: { gwsVerdict: '^harness-error$' } }, groupByMessage: false },
     { id: 'gws-na', name: 'Not applicable (the reason names the setting)', matchers: { labels: { gwsVerdict: '^not-applicable$' } }, groupByMessage: false },
+    { id: 'gws-not-run', name: 'Did not run: the run was stopped before these tests started', matchers: { labels: { gwsVerdict: '^not-run$' } }, groupByMessage: false },
   ],
   plugins: {
     awesome: { options: { reportName: 'GWS conformance', groupBy: ['parentSuite', 'suite', 'subSuite'] } },

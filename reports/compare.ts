@@ -57,8 +57,10 @@ export function compare(base: RunRecord, current: RunRecord): { sections: Sectio
   const fixes = ids.filter((id) => wasFailing(id) && verdictOf(after, id) === 'passed');
   const still = ids.filter((id) => wasFailing(id) && (isFailing(id) || verdictOf(after, id) === verdictOf(before, id)));
   const newNonStrict = ids.filter((id) => verdictOf(after, id) === 'non-strict' && verdictOf(before, id) !== 'non-strict');
-  const unable = ids.filter((id) => verdictOf(after, id) === 'harness-error' && verdictOf(before, id) !== 'harness-error');
-  const ableAgain = ids.filter((id) => verdictOf(before, id) === 'harness-error' && verdictOf(after, id) !== undefined && verdictOf(after, id) !== 'harness-error');
+  // A test that did not run (the run stopped early) could not check the server either.
+  const cannot = (v: TestVerdict | undefined) => v === 'harness-error' || v === 'not-run';
+  const unable = ids.filter((id) => cannot(verdictOf(after, id)) && !cannot(verdictOf(before, id)));
+  const ableAgain = ids.filter((id) => cannot(verdictOf(before, id)) && verdictOf(after, id) !== undefined && !cannot(verdictOf(after, id)));
   const runUnable = current.verdict === 'could-not-run' && base.verdict !== 'could-not-run';
   const newlyNa = ids.filter((id) => after.get(id)?.verdict === 'not-applicable' && before.get(id) && before.get(id)!.verdict !== 'not-applicable');
   const added = ids.filter((id) => !before.has(id));

@@ -195,8 +195,7 @@ export async function conform(options: RunOptions): Promise<RunRecord> {
   );
 
   if (stop) {
-    const notRun = record.tests.filter((t) => t.verdict === 'not-applicable' && !record.notApplicable.find((n) => n.id === t.id)?.reason).length;
-    process.stdout.write(`\nstopped early: ${stop.reason}; ${notRun} tests did not run (counted below as not applicable): ${stop.evidence}\n`);
+    process.stdout.write(`\nstopped early: ${stop.reason}; ${record.counts['not-run']} tests did not run: ${stop.evidence}\n`);
   }
   process.stdout.write(`\n${verdictLines(record).join('\n')}\n`);
   for (const line of rerunLines(record)) process.stdout.write(`${line}\n`);

@@ -7,7 +7,8 @@ import { ANNOTATION } from '../helpers/meta';
  * failure kind. The exit status, the self-check and the report tooling all start here.
  */
 
-export type Verdict = 'passed' | 'nonconformance' | 'non-strict' | 'harness-error' | 'not-applicable' | 'other';
+/** `not-run`: the test never started (the run was interrupted or stopped early); `not-applicable`: it skipped itself, with a reason. */
+export type Verdict = 'passed' | 'nonconformance' | 'non-strict' | 'harness-error' | 'not-applicable' | 'not-run' | 'other';
 
 export interface TestOutcome {
   id: string | undefined;
@@ -49,7 +50,8 @@ export interface JsonReport {
 
 export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-function verdictOf(status: string, kind: FailureKind | undefined): Verdict {
+function verdictOf(status: string, kind: FailureKind | undefined, started: boolean): Verdict {
+  if (!started) return 'not-run';
   if (status === 'passed') return 'passed';
   if (status === 'skipped') return 'not-applicable';
   if (status === 'timedOut' || status === 'interrupted') return 'harness-error';
@@ -77,7 +79,7 @@ export function readOutcomes(report: JsonReport): TestOutcome[] {
             file: spec.file,
             project: test.projectName,
             status,
-            verdict: verdictOf(status, kind),
+            verdict: verdictOf(status, kind, last !== undefined),
             kind,
             message,
             durationMs: last?.duration ?? 0,

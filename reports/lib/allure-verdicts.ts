@@ -21,6 +21,7 @@ const LABEL: Record<TestRecord['verdict'], string> = {
   'known-failure': 'known-failure',
   'harness-error': 'harness-error',
   'not-applicable': 'not-applicable',
+  'not-run': 'not-run',
 };
 
 interface AllureResult {
@@ -38,6 +39,7 @@ function status(t: TestRecord, strict: boolean, current: string | undefined): st
       return 'broken';
     case 'known-failure':
     case 'not-applicable':
+    case 'not-run':
       return 'skipped';
     case 'non-strict':
       return strict ? 'failed' : 'unknown';

@@ -48,6 +48,8 @@ function testcase(t: TestRecord, strict: boolean): string {
       return `${head}>${props('harness-error')}<error type="${xml(t.code ?? 'HARNESS')}" message="${xml(message.split('\n')[0] ?? '')}">${xml(message)}</error></testcase>`;
     case 'not-applicable':
       return `${head}>${props('not-applicable')}<skipped message="${xml(`not applicable: ${(t.reason ?? '').replace(/^not applicable:\s*/, '')}`)}"/></testcase>`;
+    case 'not-run':
+      return `${head}>${props('not-run')}<skipped message="did not run: the run was stopped before this test started"/></testcase>`;
     case 'known-failure':
       return `${head}>${props('known-failure')}<skipped message="${xml(`known failure: ${t.known?.reason ?? ''}${t.known?.link ? ` (${t.known.link})` : ''}`)}"/><system-out>${xml(message)}</system-out></testcase>`;
   }
@@ -59,7 +61,7 @@ export function toJunit(record: RunRecord): string {
   for (const t of record.tests) groups.set(apiOf(t.file), [...(groups.get(apiOf(t.file)) ?? []), t]);
   const count = (ts: TestRecord[], ...v: TestRecord['verdict'][]) => ts.filter((t) => v.includes(t.verdict)).length;
   const attrs = (ts: TestRecord[]) =>
-    `tests="${ts.length}" failures="${count(ts, 'failed') + (strict ? count(ts, 'non-strict') : 0)}" errors="${count(ts, 'harness-error')}" skipped="${count(ts, 'not-applicable', 'known-failure')}" time="${(ts.reduce((a, t) => a + t.durationMs, 0) / 1000).toFixed(3)}"`;
+    `tests="${ts.length}" failures="${count(ts, 'failed') + (strict ? count(ts, 'non-strict') : 0)}" errors="${count(ts, 'harness-error')}" skipped="${count(ts, 'not-applicable', 'known-failure', 'not-run')}" time="${(ts.reduce((a, t) => a + t.durationMs, 0) / 1000).toFixed(3)}"`;
   const scope = record.scope === 'partial' ? ` (partial: ${record.setup.selection.partial.join(', ')})` : '';
   const suites = [...groups].map(
     ([api, ts]) => `  <testsuite name="${xml(api)}" ${attrs(ts)}>\n${ts.map((t) => `    ${testcase(t, strict)}`).join('\n')}\n  </testsuite>`,

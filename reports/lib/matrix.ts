@@ -7,7 +7,7 @@ import type { Section } from './render';
  * (▲ better, ▼ worse, • otherwise changed). Also the caveats that make two columns hard to compare.
  */
 
-const RANK: Record<string, number> = { passed: 0, 'known-failure': 1, 'non-strict': 2, failed: 3, 'harness-error': 2, 'not-applicable': -1, untested: -1, absent: -1 };
+const RANK: Record<string, number> = { passed: 0, 'known-failure': 1, 'non-strict': 2, failed: 3, 'harness-error': 2, 'not-applicable': -1, 'not-run': -1, untested: -1, absent: -1 };
 
 export function columnLabel(r: RunRecord): string {
   const scope = r.scope === 'partial' ? ' PARTIAL' : '';

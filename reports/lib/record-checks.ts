@@ -29,14 +29,14 @@ export interface Incomplete {
  */
 export function incompleteness(tests: TestLike[], features: string[], selection: Selection): Incomplete[] {
   const out: Incomplete[] = [];
-  if (!tests.some((t) => t.verdict !== 'not-applicable')) {
+  if (!tests.some((t) => t.verdict !== 'not-applicable' && t.verdict !== 'not-run')) {
     const reasons = [...new Set(tests.map((t) => t.reason ?? '').filter(Boolean))];
     out.push({ feature: '(any)', reason: tests.length ? `every test was not applicable: ${reasons.slice(0, 3).join('; ')}` : 'no test ran', variable: variableOf(reasons) });
     return out;
   }
   for (const feature of features) {
     const mine = tests.filter((t) => t.features.includes(feature));
-    if (mine.some((t) => t.verdict !== 'not-applicable')) continue;
+    if (mine.some((t) => t.verdict !== 'not-applicable' && t.verdict !== 'not-run')) continue;
     if (mine.length === 0) {
       if (selection.partial.length === 0) out.push({ feature, reason: 'no test of this feature ran', variable: 'GWS_FEATURES' });
       continue;

@@ -19,9 +19,10 @@ export const RECORD_FORMAT = 'gws-conformance/run@1';
 
 /**
  * `non-strict`: a check resting on an inference failed; it fails the gate only in strict mode.
+ * `not-run`: the test never started: the run was interrupted or stopped early. Such a run could not check the server.
  * `known-failure`: a failure a known-failures entry expects (by test id, and by fingerprint when the entry gives one).
  */
-export type TestVerdict = 'passed' | 'failed' | 'non-strict' | 'known-failure' | 'harness-error' | 'not-applicable';
+export type TestVerdict = 'passed' | 'failed' | 'non-strict' | 'known-failure' | 'harness-error' | 'not-applicable' | 'not-run';
 export type RollupVerdict = TestVerdict | 'untested';
 
 export interface TestRecord {
@@ -80,13 +81,13 @@ const ORDER: RollupVerdict[] = ['failed', 'harness-error', 'non-strict', 'known-
 
 function rollup(verdicts: TestVerdict[]): RollupVerdict {
   if (verdicts.length === 0) return 'untested';
-  const applicable = verdicts.filter((v) => v !== 'not-applicable');
-  if (applicable.length === 0) return 'not-applicable';
+  const applicable = verdicts.filter((v) => v !== 'not-applicable' && v !== 'not-run');
+  if (applicable.length === 0) return verdicts.includes('not-run') ? 'untested' : 'not-applicable';
   return ORDER.find((v) => (applicable as RollupVerdict[]).includes(v)) ?? 'passed';
 }
 
 function emptyCounts(): Record<TestVerdict, number> {
-  return { passed: 0, failed: 0, 'non-strict': 0, 'known-failure': 0, 'harness-error': 0, 'not-applicable': 0 };
+  return { passed: 0, failed: 0, 'non-strict': 0, 'known-failure': 0, 'harness-error': 0, 'not-applicable': 0, 'not-run': 0 };
 }
 
 function firstLines(message: string, lines = 12): string {
@@ -104,6 +105,8 @@ function testVerdict(outcome: TestOutcome): TestVerdict {
       return 'non-strict';
     case 'not-applicable':
       return 'not-applicable';
+    case 'not-run':
+      return 'not-run';
     default:
       return 'harness-error';
   }
@@ -222,7 +225,7 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
   const runErrors = (report.errors ?? []).map((e) => (e.message ?? '').split('\n')[0] ?? '');
   const incomplete = incompleteness(tests, info.features, setup.selection);
   const nonConformant = counts.failed > 0 || (setup.strict && counts['non-strict'] > 0);
-  const couldNotRun = counts['harness-error'] > 0 || runErrors.length > 0;
+  const couldNotRun = counts['harness-error'] > 0 || counts['not-run'] > 0 || runErrors.length > 0;
   const verdict: RunVerdict = nonConformant ? 'non-conformant' : couldNotRun ? 'could-not-run' : incomplete.length ? 'incomplete' : 'conformant';
   const samePrevious = options.previous && options.previous.info.target.url === info.target.url ? options.previous.fingerprints : undefined;
 
@@ -242,7 +245,7 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
     notApplicable: tests.filter((t) => t.verdict === 'not-applicable').map((t) => ({ id: t.id, title: t.title, reason: t.reason ?? '' })),
     knownFailuresPassing: tests.filter((t) => t.known && t.verdict === 'passed').map((t) => ({ id: t.id, reason: t.known!.reason, ...(t.known!.link ? { link: t.known!.link } : {}) })),
     knownFailuresUnmatched: known.filter((k) => !tests.some((t) => t.id === k.id)).map((k) => k.id),
-    knownFailuresNotObserved: known.filter((k) => !tests.some((t) => t.id === k.id && t.verdict !== 'not-applicable')).map((k) => k.id),
+    knownFailuresNotObserved: known.filter((k) => !tests.some((t) => t.id === k.id && t.verdict !== 'not-applicable' && t.verdict !== 'not-run')).map((k) => k.id),
     fingerprints: fingerprints(tests, known, info.startedAt, samePrevious ?? {}),
     shapes: shapes.result(),
     latency: latency.result(),

@@ -24,7 +24,7 @@ export function countsText(record: RunRecord): string {
   const c = record.counts;
   return (
     `${c.passed} passed, ${c.failed} non-conformant, ${c['non-strict'] ?? 0} non-strict${record.setup?.strict ? ' (strict: failing)' : ''}, ` +
-    `${c['known-failure']} known failures, ${c['harness-error']} harness errors, ${c['not-applicable']} not applicable`
+    `${c['known-failure']} known failures, ${c['harness-error']} harness errors, ${c['not-applicable']} not applicable${c['not-run'] ? `, ${c['not-run']} did not run` : ''}`
   );
 }
 

@@ -183,7 +183,12 @@ test('once every login is refused mid-run, the run stops early with exit 2 inste
     const ran = result.outcomes.filter((o) => o.status !== 'skipped');
     expect(ran.length, 'tests that ran before the stop').toBeLessThan(5);
     expect(result.outcomes.length, 'the SMS suites hold many more tests').toBeGreaterThan(10);
-    expect(JSON.parse(readFileSync(join(result.dir, 'run.json'), 'utf8')).verdict).toBe('could-not-run');
+    const record = JSON.parse(readFileSync(join(result.dir, 'run.json'), 'utf8')) as { verdict: string; counts: Record<string, number>; notApplicable: unknown[] };
+    expect(record.verdict).toBe('could-not-run');
+    // The tests the stop cut off did not run: never counted as not applicable.
+    expect(record.counts['not-run'], 'tests that did not run').toBe(result.outcomes.length - ran.length);
+    expect(record.notApplicable).toEqual([]);
+    expect(result.output).toMatch(new RegExp(`${record.counts['not-run']} did not run`));
   } finally {
     await mock.close();
   }

@@ -66,6 +66,18 @@ test('JUnit: failure for a non-conformance, error for a harness error, skipped w
   expect(record.notApplicable[0]?.reason).toContain('GWS_SMS_INJECT_URL');
 });
 
+test('a test that never started (the run stopped early) did not run: not "not applicable", and the run could not run', () => {
+  const cut = { ...entry('c', 'skipped'), tests: [{ ...entry('c', 'skipped').tests[0]!, annotations: entry('c', 'passed').tests[0]!.annotations, results: [] }] };
+  const record = buildRunRecord(report(entry('a', 'passed'), cut), info, [], new Date(), { setup: setup() });
+  expect(record.tests.map((t) => t.verdict)).toEqual(['passed', 'not-run']);
+  expect(record).toMatchObject({ verdict: 'could-not-run', exitStatus: 2, notApplicable: [], counts: { 'not-run': 1, 'not-applicable': 0 } });
+  expect(toJunit(record)).toMatch(/\[c\]"[^\n]*<skipped message="did not run: the run was stopped before this test started"/);
+  expect(verdictLines(record)[0]).toContain('1 did not run');
+  const before = buildRunRecord(report(entry('a', 'passed'), entry('c', 'passed')), info, [], new Date(), { setup: setup() });
+  const { unableToRun } = compare(before, record);
+  expect(unableToRun, 'a test that passed and now did not run').toBeGreaterThan(0);
+});
+
 test('a known failure with a fingerprint that now fails differently is a new failure; one whose test did not run is not observed', () => {
   const known = [
     { id: 'a', reason: 'r', code: 'NOTIFICATION_TIMEOUT', match: 'step 2' },
