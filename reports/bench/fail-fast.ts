@@ -5,7 +5,9 @@ import { smsNewMessages, smsParticipantsUpdated, smsStatus } from '../../helpers
 import { NonConformance } from '../../helpers/errors';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
 import { silentReporter } from '../../helpers/gws/user';
-import type { FaultName } from '../../mock/faults';
+import { FAULTS, type FaultDefinition, type FaultName } from '../../mock/faults';
+import { LATITUDE_NAMES, type LatitudeName } from '../../mock/latitude';
+import { pace } from '../../helpers/cometd/pace';
 import { startMock } from '../../mock/server';
 import { loadConfig } from '../../helpers/config';
 import { readOutcomes, readReport } from '../../scripts/results';
@@ -15,41 +17,68 @@ import { GLOBAL_TIMEOUT, mockOnlyEnv } from './wall';
 import { summarize, type Summary } from './stats';
 
 /**
- * Time to fail: with a mock fault that makes the server contradict the expectation, how long from
- * the offending notification's arrival (and from sending the operation) until the armed
- * expectation rejects, against the configured notification timeout.
+ * Time to fail. An armed expectation must fail at once (well under 100 ms after the notification
+ * arrives, whatever the timeout) on a decisive contradiction: a notification out of the printed
+ * order, or the session ending while another state is awaited. A mismatch that is not decisive
+ * (the awaited participant list lacks the agent) fails once the target has been quiet for the
+ * settle window, never later than the timeout. Each case runs against the orderly mock and
+ * against the mock with every latitude switch on (delays, interleaved notifications, …), with
+ * two notification timeouts.
  */
 
 export interface FailFastRow {
-  fault: FaultName;
+  case: string;
+  fault?: FaultName;
+  decisive: boolean;
+  /** "none", or "all (seed N)". */
+  latitude: string;
   code: string;
   timeoutMs: number;
   /** From the offending notification's arrival (Notification.at) to the rejection. */
   fromArrivalMs: Summary;
-  /** From sending the operation (Accept) to the rejection. */
+  /** From sending the operation (Accept or Reject) to the rejection. */
   fromOperationMs: Summary;
+  /** The settle window each non-decisive failure names in its message. */
+  settleWindowMs?: Summary;
 }
 
 export interface FailFastResult {
   repeats: number;
+  latitudeSeed: number;
   rows: FailFastRow[];
   failingTest?: FailingTestRun;
 }
 
-const CASES: { fault: FaultName; offending: (data: Record<string, unknown>) => boolean }[] = [
-  // ParticipantsUpdated lists the agent under the user name, not the nickname given to Accept.
-  { fault: 'sms.accept.agent-not-listed', offending: (d) => d.notificationType === 'ParticipantsUpdated' },
-  // The history arrives before ParticipantsUpdated.
-  { fault: 'sms.accept.wrong-order', offending: (d) => d.notificationType === 'NewMessages' },
+interface FailFastCase {
+  name: string;
+  fault?: FaultName;
+  decisive: boolean;
+  /** The operation that provokes the notification: Accept, or Reject standing in for a server that ends the session. */
+  operation: 'accept' | 'reject';
+  offending: (data: Record<string, unknown>) => boolean;
+}
+
+const CASES: FailFastCase[] = [
+  // The history arrives before ParticipantsUpdated, against the order the Accept page prints.
+  { name: 'out of the printed order', fault: 'sms.accept.wrong-order', decisive: true, operation: 'accept', offending: (d) => d.notificationType === 'NewMessages' },
+  // The session is Completed while Chatting is awaited.
+  { name: 'the session ended', decisive: true, operation: 'reject', offending: (d) => d.notificationType === 'StatusChange' && JSON.stringify(d).includes('"Completed"') },
+  // ParticipantsUpdated lists the customer but not the agent: another list could still follow.
+  { name: 'the awaited member missing (not decisive)', fault: 'sms.accept.agent-not-listed', decisive: false, operation: 'accept', offending: (d) => d.notificationType === 'ParticipantsUpdated' },
 ];
 
-async function measureCase(fault: FaultName, offending: (data: Record<string, unknown>) => boolean, timeoutMs: number, repeats: number): Promise<FailFastRow> {
-  const mock = await startMock({ faults: [fault] });
+async function measureCase(c: FailFastCase, latitudeSeed: number | undefined, timeoutMs: number, repeats: number): Promise<FailFastRow> {
+  const masks: readonly LatitudeName[] = c.fault ? ((FAULTS[c.fault] as FaultDefinition).masks ?? []) : [];
+  const latitude = latitudeSeed === undefined ? [] : LATITUDE_NAMES.filter((l) => !masks.includes(l));
+  const mock = await startMock({ faults: c.fault ? [c.fault] : [], latitude, latitudeSeed });
+  // The pace is per process: each case starts from what its own target shows.
+  pace.reset();
   const config = loadConfig({ GWS_NOTIFICATION_TIMEOUT_MS: String(timeoutMs), GWS_QUIET_WINDOW_MS: '200' });
   const agent = harnessUser(mock, 'agent', 1, config);
   const sms = new SmsInjector(new URL(mock.smsInjectUrl), silentReporter, { timeoutMs: 5000 });
   const fromArrival: number[] = [];
   const fromOperation: number[] = [];
+  const windows: number[] = [];
   let code = '';
   try {
     await agent.login();
@@ -63,7 +92,7 @@ async function measureCase(fault: FaultName, offending: (data: Record<string, un
         ]),
         smsNewMessages(invited.id, [{ type: 'Text', text: 'Hello World' }]),
       );
-      // The moment the recorder rejects, even if that is before the Accept reply is back.
+      // The moment the recorder rejects, even if that is before the reply is back.
       let failedAt: number | undefined;
       seen.then(
         () => undefined,
@@ -72,43 +101,58 @@ async function measureCase(fault: FaultName, offending: (data: Record<string, un
         },
       );
       const sent = performance.now();
-      await agent.sms.accept(invited.id, { nickname: 'Marat' });
+      if (c.operation === 'accept') await agent.sms.accept(invited.id, { nickname: 'Marat' });
+      else await agent.sms.reject(invited.id);
       try {
         await seen;
       } catch (error) {
         if (!(error instanceof NonConformance)) throw error;
         code = error.code;
+        const window = /settle window (\d+) ms/.exec(error.message);
+        if (!c.decisive && window) windows.push(Number(window[1]));
       }
-      if (failedAt === undefined) throw new Error(`fault ${fault}: the expectation did not fail`);
-      const arrival = agent.notifications.transcript.find((n) => JSON.stringify(n.data).includes(invited.id) && offending(n.data));
-      if (!arrival) throw new Error(`fault ${fault}: the offending notification is not in the transcript`);
+      if (failedAt === undefined) throw new Error(`${c.name}: the expectation did not fail`);
+      const arrival = agent.notifications.transcript.find((n) => JSON.stringify(n.data).includes(invited.id) && c.offending(n.data));
+      if (!arrival) throw new Error(`${c.name}: the offending notification is not in the transcript`);
       fromArrival.push(failedAt - arrival.at);
       fromOperation.push(failedAt - sent);
-      await agent.endSmsSession(invited.id, []);
+      if (c.operation === 'accept') await agent.endSmsSession(invited.id, []);
     }
   } finally {
     await agent.teardown();
     await sms.close();
     await mock.close();
   }
-  return { fault, code, timeoutMs, fromArrivalMs: summarize(fromArrival), fromOperationMs: summarize(fromOperation) };
+  return {
+    case: c.name,
+    ...(c.fault ? { fault: c.fault } : {}),
+    decisive: c.decisive,
+    latitude: latitudeSeed === undefined ? 'none' : `all (seed ${latitudeSeed})`,
+    code,
+    timeoutMs,
+    fromArrivalMs: summarize(fromArrival),
+    fromOperationMs: summarize(fromOperation),
+    ...(windows.length ? { settleWindowMs: summarize(windows) } : {}),
+  };
 }
 
-export async function measureFailFast(options: { repeats: number; timeoutsMs: number[]; log: (line: string) => void }): Promise<FailFastResult> {
+export async function measureFailFast(options: { repeats: number; timeoutsMs: number[]; latitudeSeed: number; log: (line: string) => void }): Promise<FailFastResult> {
   const rows: FailFastRow[] = [];
-  for (const { fault, offending } of CASES) {
-    for (const timeoutMs of options.timeoutsMs) {
-      const row = await measureCase(fault, offending, timeoutMs, options.repeats);
-      rows.push(row);
-      options.log(
-        `time to fail: ${fault} (${row.code}), timeout ${timeoutMs} ms: ${row.fromOperationMs.p50} ms from Accept (max ${row.fromOperationMs.max}), ` +
-          `${row.fromArrivalMs.p50} ms from the arrival (max ${row.fromArrivalMs.max})`,
-      );
+  for (const c of CASES) {
+    for (const seed of [undefined, options.latitudeSeed]) {
+      for (const timeoutMs of options.timeoutsMs) {
+        const row = await measureCase(c, seed, timeoutMs, options.repeats);
+        rows.push(row);
+        options.log(
+          `time to fail: ${c.name} (${row.code}), latitude ${row.latitude}, timeout ${timeoutMs} ms: ${row.fromArrivalMs.p50} ms from the arrival (max ${row.fromArrivalMs.max})` +
+            `${row.settleWindowMs ? `, settle window ${row.settleWindowMs.p50} ms (max ${row.settleWindowMs.max})` : ''}`,
+        );
+      }
     }
   }
   const failingTest = await measureFailingTest(Math.max(...options.timeoutsMs));
   options.log(`time to fail: the Playwright test ${failingTest.test} ${failingTest.status} after ${failingTest.durationMs} ms (timeout ${failingTest.timeoutMs} ms)`);
-  return { repeats: options.repeats, rows, failingTest };
+  return { repeats: options.repeats, latitudeSeed: options.latitudeSeed, rows, failingTest };
 }
 
 export interface FailingTestRun {

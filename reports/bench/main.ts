@@ -11,6 +11,7 @@ import { renderMarkdown, type BenchRecord } from './markdown';
 import { measureOverhead } from './overhead';
 import { checkTargets, type Results } from './targets';
 import { measureWall } from './wall';
+import { parseLatitudeSeed } from '../../mock/latitude';
 
 /**
  * `npm run bench [-- --quick] [-- --only wall,overhead,delay,fail,load] [-- --out DIR]`: measures
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: resolve(ROOT, 'reports') },
     users: { type: 'string', default: '201' },
     'flaky-runs': { type: 'string', default: '' },
+    'latitude-seed': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -40,6 +42,7 @@ if (values.help) {
       '  --only     a subset of the measurements (the others show as "not measured")\n' +
       '  --out      folder for bench.json and bench.md (default reports/)\n' +
       '  --users    concurrent users of the load test (default 201: 67 sets of agent, supervisor, caller)\n' +
+      '  --latitude-seed  the seed of the mock latitude in the time-to-fail figures (default: random, printed)\n' +
       '  --flaky-runs  whole-suite runs with two CPU hogs beside them, for the flaky figure (default 20, --quick 2)\n' +
       'Exit status: 0 the measurements were written (a target not met is reported, not an error); 2 a bad option or a failure.\n',
   );
@@ -65,7 +68,7 @@ const settings = {
   wall: { repeats: quick ? 1 : 3 },
   overhead: { repeats: quick ? 5 : 40, warmup: quick ? 1 : 5 },
   delay: { rounds: quick ? 20 : 200 },
-  fail: { repeats: quick ? 5 : 20, timeoutsMs: [10_000, 60_000] },
+  fail: { repeats: quick ? 5 : 20, timeoutsMs: [10_000, 60_000], latitudeSeed: parseLatitudeSeed(values['latitude-seed'] || undefined) },
   flaky: { runs: values['flaky-runs'] ? Number(values['flaky-runs']) : quick ? 2 : 20, hogs: 2 },
   load: { users, rounds: quick ? 2 : 10, pauseMs: 1_000, rampMs: 3_000, deadlineMs: 180_000 },
 };

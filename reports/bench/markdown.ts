@@ -75,11 +75,22 @@ export function renderMarkdown(record: BenchRecord): string {
     out.push(
       '## Time to fail on a wrong notification',
       '',
-      `Mock faults that make the server contradict the armed expectation; ${failFast.repeats} repetitions per row. The recorder's timeout is the configured notification timeout.`,
+      `An armed expectation (StatusChange Chatting, then ParticipantsUpdated, then NewMessages) meets a notification that contradicts it; ${failFast.repeats} repetitions per row. ` +
+        'A decisive contradiction (out of the printed order; the session Completed) must fail at once; a mismatch that is not decisive (the agent missing from the list) fails once the target has been quiet for the settle window, never later than the timeout. ' +
+        `Each case against the orderly mock and against every latitude switch at once (seed ${failFast.latitudeSeed}: delays up to 300 ms, interleaved notifications, …).`,
       '',
       table(
-        ['fault', 'failure', 'timeout', 'from Accept sent p50 / p99 / max', "from the notification's arrival p50 / p99 / max"],
-        failFast.rows.map((r) => [r.fault, r.code, r.timeoutMs, pct(r.fromOperationMs), pct(r.fromArrivalMs)]),
+        ['case', 'decisive', 'latitude', 'failure', 'timeout', 'from the operation sent p50 / p99 / max', "from the notification's arrival p50 / p99 / max", 'settle window p50 / max'],
+        failFast.rows.map((r) => [
+          `${r.case}${r.fault ? ` (${r.fault})` : ''}`,
+          r.decisive ? 'yes' : 'no',
+          r.latitude,
+          r.code,
+          r.timeoutMs,
+          pct(r.fromOperationMs),
+          pct(r.fromArrivalMs),
+          r.settleWindowMs ? `${r.settleWindowMs.p50} / ${r.settleWindowMs.max} ms` : '–',
+        ]),
       ),
       '',
     );
