@@ -39,17 +39,29 @@ export default defineConfig<object, HarnessWorkerOptions>({
   outputDir: '../reports/selfcheck/test-output',
   // The expected failures are the point of this run: the script prints the verdicts, not the failures.
   reporter: [['json', { outputFile: '../reports/selfcheck/results.json' }]],
+  // Each project runs on one worker (two for the slow all-switches ones): a worker costs more to
+  // start than most tests take, and many projects side by side keep the 8 workers busy. The
+  // longest projects come first so that no long one starts last.
   projects: [
-    { name: 'clean', use: { mockFaults: [], mockLatitude: [] } },
-    ...LATITUDE_NAMES.map((name) => ({ name: `latitude:${name}`, use: { mockLatitude: [name], mockLatitudeSeed: runSeeds[0] } })),
-    ...runSeeds.map((seed) => ({ name: `latitude:all#${seed}`, use: { mockLatitude: [...LATITUDE_NAMES], mockLatitudeSeed: seed } })),
-    ...Object.entries(FAULTS).map(([name, fault]) => {
-      const masks: readonly LatitudeName[] = (fault as FaultDefinition).masks ?? [];
+    ...runSeeds.map((seed) => ({ name: `latitude:all#${seed}`, workers: 2, use: { mockLatitude: [...LATITUDE_NAMES], mockLatitudeSeed: seed } })),
+    ...faultProjects(true),
+    { name: 'clean', workers: 1, use: { mockFaults: [], mockLatitude: [] } },
+    ...LATITUDE_NAMES.map((name) => ({ name: `latitude:${name}`, workers: 1, use: { mockLatitude: [name], mockLatitudeSeed: runSeeds[0] } })),
+    ...faultProjects(false),
+  ],
+});
+
+/** The fault projects: the sequence-only ones (whole suites, long) or the others. */
+function faultProjects(sequenceOnly: boolean) {
+  return (Object.entries(FAULTS) as [string, FaultDefinition][])
+    .filter(([, fault]) => (fault.sequenceOnly === true) === sequenceOnly)
+    .map(([name, fault]) => {
+      const masks: readonly LatitudeName[] = fault.masks ?? [];
       return {
         name: `fault:${name}`,
         testMatch: typeof fault.suite === 'string' ? fault.suite : [...fault.suite],
-        // One worker per file: a fault names a few tests of one suite, and a worker costs more to
-        // start than the skipped tests beside the named ones cost to pass over.
+        workers: 1,
+        // One worker per project, in file order: a fault names a few tests of one suite.
         fullyParallel: false,
         use: {
           mockFaults: [name],
@@ -57,9 +69,8 @@ export default defineConfig<object, HarnessWorkerOptions>({
           mockLatitudeSeed: runSeeds[0],
           selfCheckExpectFailing: fault.caughtBy,
           // A fault is judged by the tests it names; a sequence-only fault, by every test of its suite passing.
-          selfCheckOnly: (fault as FaultDefinition).sequenceOnly ? undefined : fault.caughtBy,
+          selfCheckOnly: fault.sequenceOnly ? undefined : fault.caughtBy,
         },
       };
-    }),
-  ],
-});
+    });
+}
