@@ -5,7 +5,7 @@ import { GwsUser, type Reporter } from '../helpers/gws/user';
 import type { GwsReply } from '../helpers/gws/session';
 import { redactText } from '../helpers/redact';
 import { schemas, formatIssues } from '../helpers/schemas';
-import { describeNotification } from '../helpers/cometd/recorder';
+import { describeNotification } from '../helpers/cometd/describe';
 import { describeBasis, inferenceOf, type Basis, type Prediction } from './model/predict';
 
 /**

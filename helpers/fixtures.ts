@@ -11,7 +11,7 @@ import { SmsInjector } from './gws/sms-injector';
 import { GwsUser, type Reporter } from './gws/user';
 import { ANNOTATION, readMeta } from './meta';
 import { redactedJson, redactText, registerCredentials } from './redact';
-import { describeNotification } from './cometd/recorder';
+import { describeNotification } from './cometd/describe';
 import { formatIssues } from './schemas';
 import { parseFaults } from '../mock/faults';
 import { parseLatitude, parseLatitudeSeed } from '../mock/latitude';

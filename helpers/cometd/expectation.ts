@@ -1,14 +1,13 @@
 import { NonConformance } from '../errors';
-import { redactText } from '../redact';
 import { formatIssues } from '../schemas';
 import { pace, SETTLE_FACTOR, SETTLE_FLOOR_MS } from './pace';
-import { describeNotification, SUBSCRIPTION, type NotificationRecorder, type RecorderOptions } from './recorder';
+import { describeArrivals, describeNotification, relocate, shortJson, specFrames, SUBSCRIPTION } from './describe';
 import type { Dropped } from './session-watch';
 import { isAwaited, type Notification, type Step, type StepContext, type StepOrGroup } from './types';
+import type { StepWrapper, Watched } from './watched';
 
 /**
- * An expectation on one user's notifications (NotificationRecorder.expect), and the helpers that
- * put a failure found inside faye's callbacks at the spec's own line.
+ * An expectation on one user's notifications (NotificationRecorder.expect).
  *
  * Positions are awaited in order; the steps of one position (a group) in any order. A notification
  * is a step only if it is the awaited event itself; every other one is recorded and tolerated.
@@ -21,25 +20,6 @@ import { isAwaited, type Notification, type Step, type StepContext, type StepOrG
  *   shown field by field;
  * - at the timeout otherwise.
  */
-
-export function shortJson(value: unknown, max: number): string {
-  const text = redactText(JSON.stringify(value));
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/**
- * The spec's own frames at the moment a wait was armed. A failure found later, inside faye's
- * callbacks, is reported at that line of the spec rather than in the recorder's internals.
- */
-export function specFrames(): string {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  return frames.filter((line) => /[\\/]suites[\\/]/.test(line)).join('\n');
-}
-
-export function relocate(error: Error, frames: string): Error {
-  if (frames) error.stack = `${error.name}: ${error.message}\n${frames}`;
-  return error;
-}
 
 /**
  * A wait whose outcome rests on a reading of the documentation, not on what it states: a
@@ -71,10 +51,10 @@ export class Expectation implements PromiseLike<Notification[]> {
   private readonly positions: number;
 
   constructor(
-    private readonly recorder: NotificationRecorder,
+    private readonly recorder: Watched,
     items: StepOrGroup[],
     private readonly timeoutMs: number,
-    private readonly wrap: RecorderOptions['step'],
+    private readonly wrap: StepWrapper | undefined,
   ) {
     this.slots = items.flatMap((item, position) =>
       ('group' in item ? item.group : [item]).map((step) => ({ step, position, matched: undefined, candidates: [], inferred: [] })),
@@ -96,7 +76,7 @@ export class Expectation implements PromiseLike<Notification[]> {
         finish();
         reject(relocate(error, frames));
       };
-      const arrived = () => `Arrived since the expectation was armed:\n${recorder.describeSince(fromSeq, origin)}`;
+      const arrived = () => `Arrived since the expectation was armed:\n${describeArrivals(recorder.transcript, fromSeq, origin)}`;
 
       const onNotification = (n: Notification) => {
         const current = this.currentPosition();

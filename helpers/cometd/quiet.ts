@@ -1,9 +1,9 @@
 import { NonConformance } from '../errors';
-import { relocate, shortJson, specFrames } from './expectation';
+import { describeNotification, relocate, shortJson, specFrames } from './describe';
 import { pace } from './pace';
-import { describeNotification, type NotificationRecorder, type RecorderOptions } from './recorder';
 import type { Dropped } from './session-watch';
 import { isAwaited, type Notification, type Step } from './types';
+import type { StepWrapper, Watched } from './watched';
 
 /**
  * A must-not-arrive check (NotificationRecorder.expectQuiet). Armed before the operation, it fails
@@ -21,9 +21,9 @@ export class QuietCheck implements PromiseLike<void> {
   private onFailure: ((error: Error) => void) | undefined;
 
   constructor(
-    private readonly recorder: NotificationRecorder,
+    private readonly recorder: Watched,
     private readonly step: Step,
-    private readonly options: { windowMs: () => number; wrap: RecorderOptions['step'] },
+    private readonly options: { windowMs: () => number; wrap: StepWrapper | undefined },
   ) {
     this.fromSeq = recorder.transcript.length;
     this.stop = recorder.listen((n) => this.onNotification(n));

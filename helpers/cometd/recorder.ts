@@ -1,12 +1,16 @@
-import Faye, { type Client as FayeClient } from 'faye';
+import type { Client as FayeClient } from 'faye';
 import { HarnessError } from '../errors';
 import { redactText } from '../redact';
 import { validateNotification, type NotificationVerdict } from '../schemas';
+import { describeArrivals, SUBSCRIPTION } from './describe';
 import { Expectation } from './expectation';
+import { connectionTypeOf, createFayeClient, disconnectFaye, stopFaye, subscribeWithin, type FayeMessage } from './faye';
 import { pace } from './pace';
 import { QuietCheck } from './quiet';
 import { SessionWatch, type Dropped } from './session-watch';
-import { isAwaited, type Notification, type Step, type StepOrGroup } from './types';
+import { settleOn } from './settle';
+import type { Notification, Step, StepOrGroup } from './types';
+import type { StepWrapper, Watched } from './watched';
 
 /**
  * One user's CometD client (faye) at {base}/api/v2/notifications, subscribed to `/v2/me/*`.
@@ -16,7 +20,7 @@ import { isAwaited, type Notification, type Step, type StepOrGroup } from './typ
  * bounded window for something that must not arrive.
  */
 
-export const SUBSCRIPTION = '/v2/me/*';
+export { describeNotification, SUBSCRIPTION } from './describe';
 
 /** The least time a handshake and subscribe are given, whatever the notification timeout. */
 export const CONNECT_FLOOR_MS = 5_000;
@@ -35,31 +39,12 @@ export interface RecorderOptions {
   timeoutMs: number;
   quietWindowMs: number;
   /** Wraps an await in a report step (Playwright's test.step in the suites). */
-  step?: <T>(title: string, body: () => Promise<T>) => Promise<T>;
-}
-
-interface FayeMessage {
-  channel: string;
-  successful?: boolean;
-  error?: string;
-  data?: unknown;
-  advice?: { reconnect?: string };
-  clientId?: string;
-}
-
-interface FayeClientInternals {
-  _dispatcher?: {
-    cookies?: { setCookieSync(cookie: string, url: string): void };
-    connectionType?: string;
-    close?(): void;
-    transports?: { websocket?: Map<string, { close(): void }> };
-  };
-  _advice?: { reconnect: string };
+  step?: StepWrapper;
 }
 
 type Listener = (notification: Notification) => void;
 
-export class NotificationRecorder {
+export class NotificationRecorder implements Watched {
   readonly transcript: Notification[] = [];
   /** performance.now() of each request this user sent, for steps that tie a notification to a request. */
   readonly requestTimes: number[] = [];
@@ -98,7 +83,7 @@ export class NotificationRecorder {
   }
 
   get connectionType(): string | undefined {
-    return (this.client as unknown as FayeClientInternals | undefined)?._dispatcher?.connectionType;
+    return connectionTypeOf(this.client);
   }
 
   private event(what: string): void {
@@ -116,29 +101,15 @@ export class NotificationRecorder {
       'COMETD_SESSION_DROPPED',
       `${this.user}: the CometD session was lost while waiting for ${waitingFor}: ${dropped.reason} ` +
         `(no verdict on the server's notifications can be drawn).\nCometD events:\n${events}\n` +
-        `Arrived since the wait was armed:\n${this.describeSince(fromSeq, origin)}`,
+        `Arrived since the wait was armed:\n${describeArrivals(this.transcript, fromSeq, origin)}`,
     );
   }
 
   /** Handshake and subscribe; resolves only after the subscribe acknowledgement. */
   async connect(): Promise<void> {
-    const { url, transport, tls, timeoutMs } = this.options;
-    const client = new Faye.Client(url, {
-      timeout: Math.max(5, Math.ceil(timeoutMs / 1000) * 2),
-      retry: 1,
-      tls: { ca: tls?.ca, rejectUnauthorized: !tls?.insecure },
-    });
+    const { url, transport, timeoutMs } = this.options;
+    const client = createFayeClient({ ...this.options, cookies: this.options.cookies(), csrf: this.options.csrf() });
     this.client = client;
-    if (transport === 'long-polling') client.disable('websocket');
-    if (this.options.authorization) client.setHeader('Authorization', this.options.authorization);
-    const csrf = this.options.csrf();
-    if (csrf) client.setHeader(csrf.header, csrf.token);
-
-    // faye drops a Cookie set with setHeader once the server sets its own cookie (BAYEUX_BROWSER):
-    // the session cookies go into faye's own cookie jar, which it sends with every request.
-    const jar = (client as unknown as FayeClientInternals)._dispatcher?.cookies;
-    if (!jar) throw new HarnessError('INTERNAL', 'the faye client has no cookie jar; the session cookie cannot be sent');
-    for (const [name, value] of this.options.cookies()) jar.setCookieSync(`${name}=${value}; Path=/`, url);
 
     client.addExtension({
       incoming: (message: FayeMessage, callback: (m: FayeMessage) => void) => {
@@ -159,41 +130,18 @@ export class NotificationRecorder {
       this.stop();
     });
 
-    const subscription = client.subscribe(SUBSCRIPTION, () => undefined);
     // Set-up, not a verdict: a short notification timeout (the self-check's) must not turn a busy
     // machine's slow handshake into a harness error.
-    const connectMs = Math.max(timeoutMs, CONNECT_FLOOR_MS);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await new Promise<void>((resolve, reject) => {
-        timer = setTimeout(() => {
-          const seen = this.events.map((e) => `+${e.at} ms ${e.what}`).join('; ') || 'no reply at all';
-          reject(
-            new HarnessError(
-              'COMETD_FAILURE',
-              `${this.user}: no subscribe acknowledgement for ${SUBSCRIPTION} from ${url} within ${connectMs} ms (${seen})`,
-            ),
-          );
-        }, connectMs);
-        this.onRefused = (reason) =>
-          reject(new HarnessError('COMETD_HANDSHAKE_REFUSED', `${this.user}: the CometD handshake at ${url} was refused: ${reason}`));
-        subscription.then(
-          () => resolve(),
-          (error: { message?: string }) =>
-            reject(
-              new HarnessError(
-                'COMETD_FAILURE',
-                `${this.user}: subscribing to ${SUBSCRIPTION} was refused: ${error?.message ?? String(error)}`,
-              ),
-            ),
-        );
+      await subscribeWithin(client, SUBSCRIPTION, Math.max(timeoutMs, CONNECT_FLOOR_MS), {
+        user: this.user,
+        url,
+        seen: () => this.events.map((e) => `+${e.at} ms ${e.what}`).join('; '),
+        onRefused: (handler) => (this.onRefused = handler),
       });
     } catch (error) {
       this.stop();
       throw error;
-    } finally {
-      clearTimeout(timer);
-      this.onRefused = undefined;
     }
     if (transport === 'websocket' && this.connectionType !== 'websocket') {
       this.stop();
@@ -259,45 +207,12 @@ export class NotificationRecorder {
   /** Stop the client, also when it never connected. */
   stop(): void {
     this.watch.stop();
-    const client = this.client as (FayeClient & FayeClientInternals) | undefined;
-    if (!client) return;
-    if (client._advice) client._advice.reconnect = 'none';
-    try {
-      client.disconnect();
-    } catch {
-      // already down
-    }
-    client._dispatcher?.close?.();
-    // faye probes websocket even when it settles on long-polling: close the probe too.
-    for (const socket of client._dispatcher?.transports?.websocket?.values() ?? []) socket.close();
+    stopFaye(this.client);
   }
 
   async disconnect(): Promise<void> {
     this.watch.stop();
-    const client = this.client;
-    if (!client || this.dropped) {
-      this.stop();
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const done = setTimeout(resolve, 2_000);
-      const result = client.disconnect() as { then?: (ok: () => void, fail: () => void) => void } | undefined;
-      if (result?.then) {
-        result.then(
-          () => {
-            clearTimeout(done);
-            resolve();
-          },
-          () => {
-            clearTimeout(done);
-            resolve();
-          },
-        );
-      } else {
-        clearTimeout(done);
-        resolve();
-      }
-    });
+    if (this.client && !this.dropped) await disconnectFaye(this.client);
     this.stop();
   }
 
@@ -352,48 +267,13 @@ export class NotificationRecorder {
    * Never fails: it only keeps a late notification of the set-up from reaching the test's waits.
    */
   async settleOn(step: Step): Promise<Notification | undefined> {
-    const found = this.transcript.find((n) => isAwaited(step, n));
-    if (found) return found;
-    return new Promise((resolve) => {
-      const started = performance.now();
-      let timer: NodeJS.Timeout | undefined;
-      const done = (n: Notification | undefined) => {
-        clearTimeout(timer);
-        stop();
-        resolve(n);
-      };
-      const stop = this.listen((n) => {
-        if (isAwaited(step, n)) done(n);
-      });
-      const check = () => {
-        const window = pace.settleWindowMs(this.options.timeoutMs);
-        const quietSince = Math.max(pace.lastActivityAt, started);
-        const now = performance.now();
-        if (this.dropped || now - started >= this.options.timeoutMs || now - quietSince >= window) return done(undefined);
-        timer = setTimeout(check, Math.max(1, Math.min(quietSince + window, started + this.options.timeoutMs) - now));
-      };
-      check();
-    });
+    return settleOn(this, step, this.options.timeoutMs);
   }
 
   /** @internal */
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  /** The transcript since a point, as text grouped by channel, for timeout messages. */
-  describeSince(fromSeq: number, origin: number): string {
-    const arrived = this.transcript.filter((n) => n.seq > fromSeq);
-    if (arrived.length === 0) return '  (nothing arrived)';
-    const byChannel = new Map<string, Notification[]>();
-    for (const n of arrived) byChannel.set(n.channel, [...(byChannel.get(n.channel) ?? []), n]);
-    return [...byChannel]
-      .map(
-        ([channel, list]) =>
-          `  ${channel}:\n` + list.map((n) => `    +${Math.round(n.at - origin)} ms  ${describeNotification(n)}`).join('\n'),
-      )
-      .join('\n');
   }
 }
 
@@ -406,19 +286,3 @@ function safeValidate(channel: string, data: unknown): NotificationVerdict {
     return { envelope: [issue], schema: undefined, issues: [] };
   }
 }
-
-/** One line naming a notification: type, resource and state. */
-export function describeNotification(n: Notification): string {
-  const d = n.data as Record<string, unknown>;
-  const parts = [`${String(d.messageType ?? '?')}/${String(d.notificationType ?? '-')}`];
-  const session = d.smssession as Record<string, unknown> | undefined;
-  if (session) parts.push(`smssession=${String(session.id)} state=${String(session.state)}`);
-  const uri = d.smssessionUri ?? d.smsessionUri;
-  if (typeof uri === 'string') parts.push(`smssession=${uri.split('/').pop()}`);
-  if (Array.isArray(d.messages)) parts.push(`messages=[${d.messages.map((m) => (m as { type?: unknown }).type).join(',')}]`);
-  const call = d.call as Record<string, unknown> | undefined;
-  if (call) parts.push(`call=${String(call.id)} state=${String(call.state)}`);
-  if (n.verdict.envelope.length + n.verdict.issues.length > 0) parts.push('(schema violations)');
-  return parts.join(' ');
-}
-
