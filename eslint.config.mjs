@@ -1,8 +1,8 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * Lint: typescript-eslint's recommended rules, plus this project's own rules for specs. Each rule
- * message says how to fix the problem.
+ * Lint: typescript-eslint's recommended rules, no floating promises, no file over 300 lines, plus
+ * this project's own rules for specs. Each rule message says how to fix the problem.
  */
 
 const SLEEP_HINT =
@@ -69,6 +69,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits loses its failure; a file past 300 lines holds
+    // more than one idea.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'max-lines': ['error', { max: 300 }],
     },
   },
   {

@@ -1,7 +1,8 @@
 import type { Config, UserSet } from '../helpers/config';
 import { HarnessError, NonConformance } from '../helpers/errors';
 import { SmsInjector } from '../helpers/gws/sms-injector';
-import { GwsUser, type Reporter } from '../helpers/gws/user';
+import { GwsUser } from '../helpers/gws/user';
+import { type Reporter } from '../helpers/gws/reporter';
 import type { GwsReply } from '../helpers/gws/session';
 import { redactText } from '../helpers/redact';
 import { schemas, formatIssues } from '../helpers/schemas';

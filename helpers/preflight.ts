@@ -3,7 +3,8 @@ import { ROLES } from './config';
 import { HarnessError } from './errors';
 import { GwsSession, type GwsReply } from './gws/session';
 import { SmsInjector } from './gws/sms-injector';
-import { GwsUser, silentReporter } from './gws/user';
+import { GwsUser } from './gws/user';
+import { silentReporter } from './gws/reporter';
 import { registerCredentials } from './redact';
 
 /**

@@ -1,5 +1,7 @@
 import type { FaultName } from './faults';
-import { optionalString, requiredString, SUPERVISOR_MODES, type SmsDomain, type SmsParty, type SmsSession, type SupervisorMode } from './sms';
+import { optionalString, requiredString } from './body';
+import type { SmsDomain } from './sms';
+import { SUPERVISOR_MODES, type SmsParty, type SmsSession, type SupervisorMode } from './sms-model';
 import { fail, type Outcome } from './state';
 import type { MockUser } from './users';
 import { shown } from './guard';

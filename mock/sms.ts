@@ -1,6 +1,11 @@
 import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import { shown } from './guard';
+import {
+  AGENT_CAPABILITIES, capabilitiesOf, isActive, SMS_TOPIC, VISIBILITY_OF,
+  type SmsFrom, type SmsMessage, type SmsParty, type SmsSession, type SupervisorMode, type Visibility,
+} from './sms-model';
+import { sessionUri, viewOf, visibleTo, type View } from './sms-view';
 
 /**
  * The SMS Session API as the documentation describes it (gws-sms.md §2, §4–§6): inbound sessions
@@ -10,113 +15,8 @@ import { shown } from './guard';
  * validated in sms-monitoring.ts and land here.
  */
 
-export const SMS_TOPIC = '/v2/me/smssessions';
-
-export type SmsState = 'Invited' | 'Chatting' | 'LeftChat' | 'Completed' | 'Revoked';
-export type Visibility = 'All' | 'Supervisors' | 'Agents';
-export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
-
-export const SUPERVISOR_MODES: readonly SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
-
-/** Who sees a supervisor in each mode (SMSSwitchtoMonitor, SMSSwitchtoBargeIn; Coach inferred). */
-export const VISIBILITY_OF: Record<SupervisorMode, Visibility> = { Monitor: 'Supervisors', Coach: 'Agents', BargeIn: 'All' };
-
-export interface SmsParty {
-  user: MockUser;
-  role: 'agent' | 'supervisor';
-  participantId: string;
-  nickname: string;
-  state: SmsState;
-  visibility: Visibility;
-  supervisorMode?: SupervisorMode;
-}
-
-export interface SmsFrom {
-  participantId: string;
-  nickname: string;
-  type: 'Agent' | 'Customer';
-  visibility?: Visibility;
-  uri?: string;
-}
-
-export interface SmsMessage {
-  index: number;
-  type: string;
-  from: SmsFrom;
-  text?: string;
-  visibility: Visibility;
-  timestamp: string;
-  timestampSeconds: number;
-}
-
-export interface SmsSession {
-  id: string;
-  receivedAt: number;
-  customer: { participantId: string; nickname: string; from: string; connected: boolean };
-  parties: Map<string, SmsParty>;
-  messages: SmsMessage[];
-  userData: Record<string, unknown>;
-}
-
-const AGENT_CAPABILITIES: Record<SmsState, string[]> = {
-  Invited: ['Accept', 'Reject'],
-  // As printed after Accept (SMSAccept) and after Leave (SMSLeave).
-  Chatting: ['Transfer', 'Complete', 'Leave', 'InFocus', 'SendMessage', 'SendStartTypingNotification', 'SendStopTypingNotification'],
-  LeftChat: ['Transfer', 'Complete', 'Leave', 'InFocus'],
-  Completed: [],
-  Revoked: [],
-};
-
-/** The entries every supervisor list shares (tables H, I, J of gws-sms.md §4). */
-const SUPERVISOR_COMMON = [
-  'Leave', 'SetInFocus', 'SetDisposition', 'AttachUserData', 'DeleteUserData', 'UpdateUserData', 'Transfer', 'Invite', 'Consult',
-  'SendToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendMessage',
-  'SendStartTypingNotification', 'SendStopTypingNotification',
-];
-
-/** The switches each mode offers, spelled as each page prints them. */
-const SUPERVISOR_SWITCHES: Record<SupervisorMode, string[]> = {
-  Monitor: ['SwitchToCoach', 'SwitchBargeIn'],
-  Coach: ['SwitchToMonitor', 'SwitchBargeIn'],
-  BargeIn: ['SwitchToMonitor', 'SwitchToCoach'],
-};
-
-/** Operations the documentation lists for SMS sessions that this mock does not simulate. */
-const DOCUMENTED_UNSIMULATED = new Set([
-  'Transfer', 'Invite', 'Consult', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'SendToAgents',
-  'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendStopTypingToAgentNotification',
-  'SendCustomNotice', 'SendCustomNoticeToAgents', 'LeaveAndComplete',
-]);
-
-type Body = Record<string, unknown>;
-type View = Record<string, unknown>;
-
-export function optionalBoolean(body: Body, name: string): boolean | undefined {
-  const value = body[name];
-  if (value === undefined) return undefined;
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
-  throw fail.invalid(`Parameter '${name}' must be true or false`);
-}
-
-export function requiredString(body: Body, name: string): string {
-  const value = body[name];
-  if (value === undefined || value === null) throw fail.missing(name);
-  if (typeof value !== 'string') throw fail.invalid(`Parameter '${name}' must be a string`);
-  return value;
-}
-
-export function optionalString(body: Body, name: string): string | undefined {
-  const value = body[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw fail.invalid(`Parameter '${name}' must be a string`);
-  return value;
-}
-
 /** Switch `reorder`: how late a joining supervisor's history arrives. */
 export const LATE_HISTORY_MS = 100;
-
-const isActive = (p: SmsParty) => p.state === 'Invited' || p.state === 'Chatting' || p.state === 'LeftChat';
 
 export class SmsDomain {
   readonly sessions = new Map<string, SmsSession>();
@@ -128,7 +28,7 @@ export class SmsDomain {
   constructor(readonly state: MockState) {}
 
   uri(session: SmsSession): string {
-    return `${this.state.baseUrl}/api/v2/smssessions/${session.id}`;
+    return sessionUri(this.state, session);
   }
 
   /** The SMS injector: a customer's text reaches `agentName`, who must be Ready on the SMS channel. */
@@ -165,49 +65,17 @@ export class SmsDomain {
   }
 
   capabilities(party: SmsParty): string[] {
-    if (party.role === 'agent' || !party.supervisorMode || party.state !== 'Chatting') return AGENT_CAPABILITIES[party.state];
-    return [...SUPERVISOR_COMMON, ...SUPERVISOR_SWITCHES[party.supervisorMode]];
+    return capabilitiesOf(party);
   }
 
   /** What a viewer may see: agents do not see what only supervisors may see. */
   private visibleTo(viewer: SmsParty, visibility: Visibility | undefined): boolean {
-    return viewer.role === 'supervisor' || visibility !== 'Supervisors' || this.state.fault('sms.monitor.visible-to-agent');
+    return visibleTo(this.state, viewer, visibility);
   }
 
-  private participantsFor(session: SmsSession, viewer: SmsParty): View[] {
-    const list: View[] = [];
-    for (const party of session.parties.values()) {
-      if (party.state !== 'Chatting' || !this.visibleTo(viewer, party.visibility)) continue;
-      const visibility = party.role === 'agent' && this.state.fault('sms.switch.agent-visibility-changed') && party !== viewer ? 'Supervisors' : party.visibility;
-      list.push({ participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility, uri: this.state.userUri(party.user) });
-    }
-    if (session.customer.connected) {
-      list.push({ participantId: session.customer.participantId, nickname: session.customer.nickname, type: 'Customer', visibility: 'All' });
-    }
-    return list;
-  }
-
-  /** The session as `party` sees it. Finished sessions are reported as bare as the samples print them. */
+  /** The session as `party` sees it. */
   view(session: SmsSession, party: SmsParty, withParticipants: boolean): View {
-    if (party.state === 'Completed' || party.state === 'Revoked') {
-      const bare: View = { participants: [], state: party.state, id: session.id, uri: this.uri(session) };
-      if (this.state.fault('sms.reject.capabilities-kept')) bare.capabilities = AGENT_CAPABILITIES.Invited;
-      return bare;
-    }
-    const view: View = {
-      id: session.id,
-      uri: this.uri(session),
-      state: party.state,
-      capabilities: this.capabilities(party),
-      participants: withParticipants ? this.participantsFor(session, party) : [],
-      userData: session.userData,
-      receivedDate: gwsTimestamp(session.receivedAt),
-      chatType: 'Inbound',
-    };
-    if (party.role === 'supervisor' && party.state === 'Invited' && !this.state.fault('sms.intrude.no-supervisor-mode')) {
-      view.supervisorMode = party.supervisorMode;
-    }
-    return view;
+    return viewOf(this.state, session, party, withParticipants);
   }
 
   private send(party: SmsParty, data: Record<string, unknown>): void {
@@ -261,66 +129,7 @@ export class SmsDomain {
     return { session, party };
   }
 
-  /** POST /api/v2/me/smssessions/{id}. */
-  operate(user: MockUser, id: string, body: Body): Outcome {
-    const operation = requiredString(body, 'operationName');
-    if (!this.sessions.has(id) && operation === 'Accept' && this.state.fault('sms.accept.unknown-id-succeeds')) return { reply: { statusCode: 0 } };
-    if (operation.startsWith('SwitchTo') && !this.sessions.get(id)?.parties.has(user.id) && this.state.fault('sms.switch.outsider-succeeds')) {
-      return { reply: { statusCode: 0 } };
-    }
-    const { session, party } = this.find(user, id);
-    const allowed = (name: string, spellings: string[] = [name]) => {
-      const caps = this.capabilities(party);
-      if (!spellings.some((s) => caps.includes(s))) throw fail.state(`${name} is not allowed on SMS session ${id} in state ${party.state}${party.supervisorMode ? ` (${party.supervisorMode})` : ''}`);
-    };
-    switch (operation) {
-      case 'Accept': {
-        const nickname = requiredString(body, 'nickname');
-        optionalBoolean(body, 'saveLAR');
-        if (party.state === 'Chatting' && this.state.fault('sms.accept.twice-succeeds')) return { reply: { statusCode: 0 } };
-        allowed('Accept');
-        return party.role === 'agent' ? this.accept(session, party, nickname) : this.join(session, party, nickname);
-      }
-      case 'Reject':
-        allowed('Reject');
-        return this.finish(session, party, 'Reject');
-      case 'Complete':
-        optionalString(body, 'queueName');
-        optionalBoolean(body, 'saveLAR');
-        allowed('Complete');
-        return this.finish(session, party, 'Complete');
-      case 'Leave':
-        allowed('Leave');
-        return this.leave(session, party);
-      case 'SendMessage': {
-        const text = requiredString(body, 'text');
-        allowed('SendMessage');
-        return this.say(session, party, { type: 'Text', text });
-      }
-      case 'SendStartTypingNotification':
-      case 'SendStopTypingNotification':
-        allowed(operation);
-        return this.say(session, party, { type: operation === 'SendStartTypingNotification' ? 'TypingStarted' : 'TypingStopped' });
-      case 'SetInFocus':
-      case 'InFocus':
-        allowed(operation, ['SetInFocus', 'InFocus']);
-        return { reply: { statusCode: 0 } };
-      case 'SwitchToMonitor':
-      case 'SwitchToCoach':
-      case 'SwitchToBargeIn': {
-        const mode = operation.slice('SwitchTo'.length) as SupervisorMode;
-        if (!(party.supervisorMode === mode && this.state.fault('sms.switch.same-mode-succeeds'))) {
-          allowed(operation, operation === 'SwitchToBargeIn' ? ['SwitchToBargeIn', 'SwitchBargeIn'] : [operation]);
-        }
-        return this.switchMode(session, party, mode);
-      }
-      default:
-        if (DOCUMENTED_UNSIMULATED.has(operation)) throw fail.forbidden(`${operation} is not simulated by this mock`);
-        throw fail.invalid(`Unknown operationName ${shown(operation)} for an SMS session`);
-    }
-  }
-
-  private accept(session: SmsSession, party: SmsParty, nickname: string): Outcome {
+  accept(session: SmsSession, party: SmsParty, nickname: string): Outcome {
     const referenceId = this.state.nextReferenceId();
     party.state = 'Chatting';
     // Switch `nickname-shown`: the Accept sample sends one nickname and shows another.
@@ -391,7 +200,7 @@ export class SmsDomain {
     return party;
   }
 
-  private switchMode(session: SmsSession, party: SmsParty, mode: SupervisorMode): Outcome {
+  switchMode(session: SmsSession, party: SmsParty, mode: SupervisorMode): Outcome {
     const previous = party.supervisorMode;
     party.supervisorMode = mode;
     if (!this.state.fault('sms.switch.visibility-unchanged')) party.visibility = VISIBILITY_OF[mode];
@@ -401,7 +210,7 @@ export class SmsDomain {
       reply: { statusCode: 0 },
       after: () => {
         this.notifyParticipants(session, party, (view) => {
-          if (this.state.fault('sms.switch.capabilities-stale') && previous) view.capabilities = [...SUPERVISOR_COMMON, ...SUPERVISOR_SWITCHES[previous]];
+          if (this.state.fault('sms.switch.capabilities-stale') && previous) view.capabilities = capabilitiesOf({ ...party, supervisorMode: previous });
         });
         if (!this.state.fault('sms.switch.no-participant-rejoined')) this.notifyMessages(session, party, [rejoined]);
         this.tellOthers(session, party, rejoined);
@@ -410,7 +219,7 @@ export class SmsDomain {
   }
 
   /** Reject, Complete, or Leave from a conference: the party's session ends as Completed. */
-  private finish(session: SmsSession, party: SmsParty, operation: 'Reject' | 'Complete' | 'Leave'): Outcome {
+  finish(session: SmsSession, party: SmsParty, operation: 'Reject' | 'Complete' | 'Leave'): Outcome {
     const referenceId = this.state.nextReferenceId();
     const wasChatting = party.state === 'Chatting';
     party.state = 'Completed';
@@ -430,7 +239,7 @@ export class SmsDomain {
     };
   }
 
-  private leave(session: SmsSession, party: SmsParty): Outcome {
+  leave(session: SmsSession, party: SmsParty): Outcome {
     const otherAgents = this.chatting(session, party).filter((p) => p.role === 'agent');
     if (party.role === 'supervisor' || otherAgents.length > 0) return this.finish(session, party, 'Leave');
     const referenceId = this.state.nextReferenceId();
@@ -439,7 +248,7 @@ export class SmsDomain {
     return { reply: { statusCode: 0 }, after: () => this.notifyStatus(session, party, referenceId) };
   }
 
-  private say(session: SmsSession, party: SmsParty, content: { type: string; text?: string }): Outcome {
+  say(session: SmsSession, party: SmsParty, content: { type: string; text?: string }): Outcome {
     const message = this.append(session, { ...content, from: this.fromOf(party), visibility: party.visibility });
     return {
       reply: { statusCode: 0 },

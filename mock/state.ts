@@ -3,7 +3,7 @@ import type { FaultName } from './faults';
 import { Latitude } from './latitude';
 import type { MockUser } from './users';
 import type { SupervisorMonitoring } from './monitoring';
-import type { VoiceCall } from './voice';
+import type { VoiceCall } from './voice-model';
 
 /**
  * The mock's whole world: users, HTTP sessions, contact-center logins and channel states, and the

@@ -1,15 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { ANNOTATION } from '../helpers/meta';
-import { apiOf, groupOf } from './lib/junit';
 import { HELP } from '../scripts/help';
 import { checkSummary } from './render-check-summary';
+import { agentStep, CheckFailed, escape, expectedFrom, type Expected } from './lib/report-expected';
+import { serve } from './lib/static-server';
 
 /**
  * `npm run report:check`: the generated Allure report as a person sees it. Serves
@@ -49,111 +46,9 @@ if (values.help) {
   process.exit(0);
 }
 
-class CheckFailed extends Error {}
 class CannotRun extends Error {}
 
-/**
- * A step of the test's agent: "agent <username>: Accept smssession 0000…". The username is the
- * test's own, read from the run's record (its users annotation), so that a run against any target,
- * with any user names, is checked alike.
- */
-const agentStep = (username: string) => new RegExp(`^agent ${escape(username)}: `);
-
-/** The users of a test as the run recorded them ("agent1, supervisor1, caller1"). */
-function usersOf(annotations: { type: string; description?: string }[]): string[] {
-  return (annotations.find((a) => a.type === ANNOTATION.users)?.description ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-}
-
 const say = (line: string) => process.stdout.write(`report check: ${line}\n`);
-
-// ---------------------------------------------------------------------------------------------
-// What the report must show: the APIs and the test groups (the report groups by parentSuite, suite
-// and subSuite as the console does, see allurerc.mjs and reports/lib/allure-verdicts.ts), the tests
-// of the run, and one test with steps.
-
-interface JsonSuite {
-  title: string;
-  specs: { title: string; file: string; tests: { annotations: { type: string; description?: string }[]; results: { status: string; steps?: { title: string }[] }[] }[] }[];
-  suites?: JsonSuite[];
-}
-
-interface Expected {
-  suites: string[];
-  tests: string[];
-  /**
-   * A passed test with a step of the agent's, to open. The step's title names an SMS session id
-   * that only this run produced: finding it proves the report is of the same run, not a stale one.
-   */
-  sample: { title: string; id: string | undefined; step: string; agent: string };
-}
-
-function expectedFrom(resultsFile: string): Expected {
-  const report = JSON.parse(readFileSync(resultsFile, 'utf8')) as { suites: JsonSuite[] };
-  const suites = new Set<string>();
-  const tests: string[] = [];
-  const candidates: Expected['sample'][] = [];
-  const walk = (list: JsonSuite[], depth: number, describes: string[]) => {
-    for (const suite of list) {
-      // Depth 0 is the spec file; below it, the describe blocks.
-      const path = depth === 0 ? [] : [...describes, suite.title];
-      for (const spec of suite.specs) {
-        tests.push(spec.title);
-        const group = groupOf({ file: spec.file, title: [...path, spec.title].join(' › ') }).split(' › ');
-        suites.add(apiOf(spec.file)).add(group[0]!);
-        if (group.length > 1) suites.add(group.slice(1).join(' › '));
-        for (const test of spec.tests) {
-          const last = test.results.at(-1);
-          const id = test.annotations.find((a) => a.type === ANNOTATION.id)?.description;
-          for (const agent of usersOf(test.annotations)) {
-            const step = last?.steps?.find((s) => agentStep(agent).test(s.title))?.title;
-            if (last?.status === 'passed' && step) candidates.push({ title: spec.title, id, step, agent });
-          }
-        }
-      }
-      walk(suite.suites ?? [], depth + 1, path);
-    }
-  };
-  walk(report.suites, 0, []);
-  const sample = candidates.find((c) => c.id === 'sms.accept.notification-sequence') ?? candidates[0];
-  if (!sample) throw new CheckFailed(`${relative(ROOT, resultsFile)} has no passed test with a step of the agent's to open`);
-  return { suites: [...suites], tests, sample };
-}
-
-// ---------------------------------------------------------------------------------------------
-// A static server for the report: the Allure 3 report is a single-page app that fetches its data.
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
-async function serve(dir: string): Promise<{ url: string; server: Server; missing: string[] }> {
-  const missing: string[] = [];
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => {
-        missing.push(path);
-        response.writeHead(404).end();
-      },
-    );
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, missing };
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -223,7 +118,6 @@ async function checkTest(page: Page, expected: Expected): Promise<string[]> {
   return attachments;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function main(): Promise<number> {
   const reportDir = resolve(values.report);

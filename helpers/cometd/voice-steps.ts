@@ -1,4 +1,4 @@
-import { checkCapabilities, type CapabilityCheck } from './sms-steps';
+import { checkCapabilities, type CapabilityCheck } from './checks';
 import type { Notification, Step, StepContext } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import type { Credentials } from '../config';
 import { redactedJson } from '../redact';
 import { GwsSession, type GwsReply, type Method, type SendOptions, type TlsOptions } from './session';
-import type { Reporter } from './user';
+import type { Reporter } from './reporter';
 
 /**
  * Sends one request inside a report step, with the exchange attached to that step. Every request a

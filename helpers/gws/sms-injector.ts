@@ -4,7 +4,8 @@ import { pace } from '../cometd/pace';
 import { smsInvitedNew, type SmsSessionView } from '../cometd/sms-steps';
 import { HarnessError } from '../errors';
 import { describeNetworkError } from './session';
-import type { GwsUser, Reporter } from './user';
+import type { GwsUser } from './user';
+import type { Reporter } from './reporter';
 
 /**
  * Inbound SMS through the injection endpoint of the target contract:

@@ -7,22 +7,13 @@ import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
-import { sameSender, type SmsSessionView } from '../cometd/sms-steps';
+import { sameSender, TERMINAL_SMS_STATES, type SmsSessionView } from '../cometd/sms-steps';
+import type { Reporter } from './reporter';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
  * typed operations, and a record of what the test created, so that teardown undoes exactly that.
  */
-
-export interface Reporter {
-  step<T>(title: string, body: () => Promise<T>): Promise<T>;
-  attach(name: string, body: string, contentType: string): Promise<void>;
-}
-
-export const silentReporter: Reporter = {
-  step: (_title, body) => body(),
-  attach: async () => undefined,
-};
 
 export interface UserContext {
   config: Config;
@@ -46,8 +37,6 @@ export interface Device {
 }
 
 /** States after which a user has nothing left to undo in an SMS session. */
-const FINISHED_SMS_STATES = new Set(['Completed', 'Revoked']);
-
 export class GwsUser {
   readonly session: GwsSession;
   readonly notifications: NotificationRecorder;
@@ -266,7 +255,7 @@ export class GwsUser {
     this.endedSms.add(id);
     let state = this.notifications.dropped ? await this.serverSmsState(id) : (this.smsStateOf(id) ?? (await this.serverSmsState(id)));
     for (let round = 0; round < 2; round += 1) {
-      if (state === undefined || FINISHED_SMS_STATES.has(state)) return;
+      if (state === undefined || TERMINAL_SMS_STATES.has(state)) return;
       const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
       if (reply.statusCode === 0) return;
       const known = state;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SmsDomain } from '../sms';
+import { operateSmsSession } from '../sms-operations';
 import type { SmsMonitoring } from '../sms-monitoring';
 import { answer, bodyOf, who } from './common';
 
@@ -34,7 +35,7 @@ export function registerSmsRoutes(app: FastifyInstance, sms: SmsDomain, monitori
     app.post(path, async (request, reply) => {
       const user = who(request);
       const body = bodyOf(request);
-      return answer(reply, sms.operate(user, (request.params as { id: string }).id, body));
+      return answer(reply, operateSmsSession(sms, user, (request.params as { id: string }).id, body));
     });
   }
 }

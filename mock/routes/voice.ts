@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { GwsFailure, type MockState, type Outcome } from '../state';
 import type { MockUser } from '../users';
 import { MonitoringDomain } from '../monitoring';
-import { CALLS_TOPIC, VoiceDomain } from '../voice';
+import { VoiceDomain } from '../voice';
+import { CALLS_TOPIC } from '../voice-model';
 import { answer, bodyOf, operationOf, who } from './common';
 
 /** The Voice API: the user's own device (supervisor monitoring, Dial) and calls. */

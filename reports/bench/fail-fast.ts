@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { smsNewMessages, smsParticipantsUpdated, smsStatus } from '../../helpers/cometd/sms-steps';
 import { NonConformance } from '../../helpers/errors';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { silentReporter } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import { FAULTS, type FaultDefinition, type FaultName } from '../../mock/faults';
 import { LATITUDE_NAMES, type LatitudeName } from '../../mock/latitude';
 import { pace } from '../../helpers/cometd/pace';

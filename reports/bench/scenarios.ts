@@ -1,7 +1,8 @@
 import { loadConfig, type Config, type Role } from '../../helpers/config';
 import { smsNewMessages, smsParticipantsUpdated, smsStatus } from '../../helpers/cometd/sms-steps';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { GwsUser, silentReporter } from '../../helpers/gws/user';
+import { GwsUser } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import { redactedJson } from '../../helpers/redact';
 import type { MockHandle } from '../../mock/server';
 import { DOCUMENTED_CAPABILITIES } from '../../suites/catalogue/capabilities';

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { smsStatus } from '../../helpers/cometd/sms-steps';
 import { HarnessError } from '../../helpers/errors';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { silentReporter } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import { failure, mockConfig, userOf, withMock } from './support';
 
 /** A CometD session lost mid-test ends the waits on it at once, with the evidence, as a harness error. */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { smsNewMessages, smsStatus } from '../../helpers/cometd/sms-steps';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { silentReporter } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import { userOf, withMock } from './support';
 
 test('bad input gets the documented error shape and leaves another session intact', async () => {

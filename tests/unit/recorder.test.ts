@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SmsInjector } from '../../helpers/gws/sms-injector';
-import { silentReporter } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import { NotificationRecorder } from '../../helpers/cometd/recorder';
 import { anySmsNotification, smsNewMessages, smsParticipantsUpdated, smsStatus } from '../../helpers/cometd/sms-steps';
 import { HarnessError, NonConformance } from '../../helpers/errors';

@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../../helpers/config';
-import { GwsUser, silentReporter } from '../../helpers/gws/user';
+import { GwsUser } from '../../helpers/gws/user';
+import { silentReporter } from '../../helpers/gws/reporter';
 import type { FaultName } from '../../mock/faults';
 import { startMock, type MockHandle, type MockOptions } from '../../mock/server';
 
