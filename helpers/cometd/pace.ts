@@ -21,16 +21,34 @@ export class Pace {
   private lastActivity = -Infinity;
   private lastReply = -Infinity;
   private readonly delays: number[] = [];
+  private inFlight = 0;
 
-  /** An HTTP reply arrived (any user of this worker, or the SMS injection endpoint). */
+  /** A request went out (any user of this worker, or the SMS injection endpoint). */
+  noteRequest(): void {
+    this.inFlight += 1;
+  }
+
+  /** An HTTP reply arrived for a request noted with noteRequest. */
   noteReply(at: number = performance.now()): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
     this.lastReply = Math.max(this.lastReply, at);
     this.lastActivity = Math.max(this.lastActivity, at);
   }
 
-  /** A notification arrived: its delay after the latest reply is one sample of the target's pace. */
+  /** A request noted with noteRequest ended without a reply (a network error). */
+  noteNoReply(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+  }
+
+  /**
+   * A notification arrived: its delay after the latest reply is one sample of the target's pace.
+   * While a request is in flight the notification may be that request's, sent before its reply
+   * (no page orders the two): its distance from an earlier reply is then the harness's own pause,
+   * not the target's pace, and no sample.
+   */
   noteNotification(at: number): void {
     this.lastActivity = Math.max(this.lastActivity, at);
+    if (this.inFlight > 0) return;
     if (!Number.isFinite(this.lastReply) || at < this.lastReply || at - this.lastReply > UNPROMPTED_MS) return;
     this.delays.push(at - this.lastReply);
     if (this.delays.length > KEPT) this.delays.shift();
@@ -61,6 +79,7 @@ export class Pace {
     this.lastActivity = -Infinity;
     this.lastReply = -Infinity;
     this.delays.length = 0;
+    this.inFlight = 0;
   }
 }
 

@@ -189,10 +189,13 @@ export class GwsSession {
     };
     this.exchanges.push(exchange);
     const started = performance.now();
+    pace.noteRequest();
+    let replied = false;
     try {
       const response = await request(url, { method, headers, body: payload, dispatcher: this.dispatcher });
       const text = await response.body.text();
       pace.noteReply();
+      replied = true;
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10;
       exchange.status = response.statusCode;
       exchange.responseHeaders = redactHeaders(response.headers);
@@ -212,6 +215,7 @@ export class GwsSession {
       exchange.error = failure.message;
       throw failure;
     } finally {
+      if (!replied) pace.noteNoReply();
       if (tracing()) traceExchange({ method, url, username: this.username, password: this.credentials.password, headers, body: payload, csrf: this.csrf }, { ...exchange, body: exchange.responseBody });
     }
   }

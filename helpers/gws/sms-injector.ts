@@ -56,6 +56,7 @@ export class SmsInjector {
       const payload = { agent: input.to.username, ...customer };
       let status: number;
       let text: string;
+      pace.noteRequest();
       try {
         const response = await request(this.url, {
           method: 'POST',
@@ -67,6 +68,7 @@ export class SmsInjector {
         text = await response.body.text();
         pace.noteReply();
       } catch (error) {
+        pace.noteNoReply();
         throw describeNetworkError(error, `SMS injection POST ${this.url.href}`, this.timeoutMs);
       }
       await this.reporter.attach('SMS injection', JSON.stringify({ url: this.url.href, request: payload, status, response: text }, null, 2), 'application/json');

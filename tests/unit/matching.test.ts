@@ -121,6 +121,22 @@ test('the settle window grows with the delays the target has shown', async () =>
   expect(pace.quietWindowMs(1_000)).toBe(QUIET_FLOOR_MS);
 });
 
+test('a notification that arrives while a request is in flight is no sample of the pace (it may precede its own reply)', async () => {
+  const now = performance.now();
+  pace.noteRequest();
+  pace.noteReply(now - 2_400);
+  pace.noteRequest();
+  pace.noteNotification(now - 100);
+  expect(pace.slowestDelayMs).toBe(0);
+  pace.noteReply(now - 50);
+  pace.noteNotification(now);
+  expect(pace.slowestDelayMs).toBe(50);
+  pace.noteRequest();
+  pace.noteNoReply();
+  pace.noteNotification(now + 20);
+  expect(pace.slowestDelayMs).toBe(70);
+});
+
 test('a quiet window starts when it is awaited after the reply, and names its length', async () => {
   const titles: string[] = [];
   const r = new NotificationRecorder({
