@@ -40,7 +40,7 @@ export interface FlakyResult {
 const ROOT = resolve(__dirname, '..', '..');
 
 /** A process that keeps one core busy until it is killed (by its pid, at the end of the measurement). */
-function hog(): ChildProcess {
+export function hog(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' });
 }
 
