@@ -110,7 +110,8 @@ test('a mismatch that is not decisive fails once the target is quiet for the set
 });
 
 test('the settle window grows with the delays the target has shown', async () => {
-  const now = performance.now();
+  // A whole number of milliseconds: differences of fractional clock readings are not exact.
+  const now = Math.round(performance.now());
   pace.noteReply(now - 1_000);
   pace.noteNotification(now - 600);
   expect(pace.slowestDelayMs).toBe(400);
@@ -122,7 +123,8 @@ test('the settle window grows with the delays the target has shown', async () =>
 });
 
 test('a notification that arrives while a request is in flight is no sample of the pace (it may precede its own reply)', async () => {
-  const now = performance.now();
+  // A whole number of milliseconds: differences of fractional clock readings are not exact.
+  const now = Math.round(performance.now());
   pace.noteRequest();
   pace.noteReply(now - 2_400);
   pace.noteRequest();
