@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Lint: typescript-eslint's recommended rules, no floating promises, no file over 300 lines, plus
- * this project's own rules for specs. Each rule message says how to fix the problem.
+ * this project's own rules for the suites. Each rule message says how to fix the problem.
  */
 
 const SLEEP_HINT =
@@ -40,6 +40,34 @@ const gws = {
             const details = node.arguments[1];
             const ok = details && details.type === 'CallExpression' && details.callee.type === 'Identifier' && details.callee.name === 'meta';
             if (!ok) context.report({ node, messageId: 'missing' });
+          },
+        };
+      },
+    },
+    'test-in-spec': {
+      meta: {
+        type: 'problem',
+        messages: {
+          outside:
+            'Tests are written in their spec file (suites/<area>/<operation>.spec.ts), where a reader and the spec rules see them; shared files offer scenes and step builders only.',
+        },
+        schema: [],
+      },
+      create(context) {
+        const spec = context.filename.endsWith('.spec.ts');
+        const defining = new Set(['describe', 'only', 'skip', 'fixme', 'fail']);
+        return {
+          CallExpression(node) {
+            if (spec) return;
+            const callee = node.callee;
+            const direct = callee.type === 'Identifier' && callee.name === 'test';
+            const member =
+              callee.type === 'MemberExpression' &&
+              callee.object.type === 'Identifier' &&
+              callee.object.name === 'test' &&
+              callee.property.type === 'Identifier' &&
+              defining.has(callee.property.name);
+            if (direct || member) context.report({ node, messageId: 'outside' });
           },
         };
       },
@@ -82,8 +110,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['suites/**/*.spec.ts'],
+    // Every file of the suites but the harness (which re-exports the helpers) and the catalogue
+    // (data): a test is written in a spec, and what a spec's helpers do follows the spec rules.
+    files: ['suites/**/*.ts'],
+    ignores: ['suites/harness.ts', 'suites/catalogue/**'],
     plugins: { gws },
-    rules: { 'gws/no-sleep': 'error', 'gws/test-meta': 'error', 'gws/import-harness': 'error', 'no-restricted-syntax': 'off' },
+    rules: { 'gws/no-sleep': 'error', 'gws/test-meta': 'error', 'gws/import-harness': 'error', 'gws/test-in-spec': 'error', 'no-restricted-syntax': 'off' },
   },
 );

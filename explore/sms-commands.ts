@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SupervisorMode } from '../helpers/cometd/sms-steps';
+import { SMS_MONITORING_MODES, type SmsSupervisorMode } from '../helpers/gws/vocabulary';
 import type { GwsReply } from '../helpers/gws/session';
 import * as rules from './model/sms-rules';
 import {
@@ -45,7 +45,7 @@ abstract class SmsCommand implements Cmd {
 
 export class Arm extends SmsCommand {
   constructor(
-    readonly mode: SupervisorMode,
+    readonly mode: SmsSupervisorMode,
     readonly scope: Scope | undefined,
   ) {
     super();
@@ -156,7 +156,7 @@ export class SupervisorLeave extends OnSession {
 export class Intrude extends OnSession {
   constructor(
     pick: number,
-    readonly mode: SupervisorMode | undefined,
+    readonly mode: SmsSupervisorMode | undefined,
   ) {
     super(pick);
   }
@@ -193,7 +193,7 @@ export class SupervisorAccept extends OnSession {
 export class SwitchTo extends OnSession {
   constructor(
     pick: number,
-    readonly to: SupervisorMode,
+    readonly to: SmsSupervisorMode,
   ) {
     super(pick);
   }
@@ -215,10 +215,10 @@ const pick = fc.nat({ max: 2 });
  * shows when a session starts after the monitoring changed, so sequences reach it more often.
  */
 export function smsCommands(): fc.Arbitrary<Cmd>[] {
-  const arm = fc.tuple(mode, fc.constantFrom<Scope | undefined>(undefined, 'NextChat', 'AllChats')).map(([m, s]) => new Arm(m, s));
+  const arm = fc.tuple(mode, fc.constantFrom<Scope | undefined>(undefined, ...SMS_MONITORING_MODES)).map(([m, s]) => new Arm(m, s));
   const cancel = fc.constant(new Cancel());
   const newChat = fc.constant(new NewChat());
-  const intrude = fc.tuple(pick, fc.constantFrom<SupervisorMode | undefined>(undefined, ...MODES)).map(([p, m]) => new Intrude(p, m));
+  const intrude = fc.tuple(pick, fc.constantFrom<SmsSupervisorMode | undefined>(undefined, ...MODES)).map(([p, m]) => new Intrude(p, m));
   const switchTo = fc.tuple(pick, mode).map(([p, m]) => new SwitchTo(p, m));
   return [
     arm,

@@ -4,6 +4,10 @@ import { fail, GwsFailure, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import type { VoiceDomain } from './voice';
 import { shown } from './guard';
+import {
+  MONITORING_MODES, MONITORING_SCOPES, slug, VOICE_MONITORING_DEFAULTS, VOICE_SUPERVISOR_MODES,
+  type MonitoringMode, type MonitoringScope, type VoiceSupervisorMode as SupervisorMode,
+} from '../helpers/gws/vocabulary';
 
 /**
  * Supervisor monitoring of a device (SupervisorListenIn, SupervisorCoach, SupervisorBargeIn,
@@ -12,11 +16,7 @@ import { shown } from './guard';
  * are voice.ts's.
  */
 
-export type SupervisorMode = 'ListenIn' | 'Coach' | 'BargeIn';
-export const MONITORING_SCOPES = ['Agent', 'Call'] as const;
-export const MONITORING_MODES = ['NextCall', 'AllCalls'] as const;
-export type MonitoringScope = (typeof MONITORING_SCOPES)[number];
-export type MonitoringMode = (typeof MONITORING_MODES)[number];
+export type { VoiceSupervisorMode as SupervisorMode } from '../helpers/gws/vocabulary';
 
 export interface SupervisorMonitoring {
   supervisor: MockUser;
@@ -30,9 +30,7 @@ export interface SupervisorMonitoring {
   hidden?: boolean;
 }
 
-/** How fault names spell an operation: voice.listen-in.no-join. */
-export const SLUG: Record<SupervisorMode, string> = { ListenIn: 'listen-in', Coach: 'coach', BargeIn: 'barge-in' };
-const MONITORING_OPERATIONS = new Set<string>(['ListenIn', 'Coach', 'BargeIn']);
+const MONITORING_OPERATIONS = new Set<string>(VOICE_SUPERVISOR_MODES);
 
 type Body = Record<string, unknown>;
 
@@ -88,7 +86,7 @@ export class MonitoringDomain {
     if (!supervisor.roles.includes('ROLE_SUPERVISOR')) {
       throw new GwsFailure(5, `${supervisor.userName} lacks the supervisor role that ${operation} needs`, 403);
     }
-    const opFault = (what: string) => this.fault(`voice.${SLUG[operation]}.${what}`);
+    const opFault = (what: string) => this.fault(`voice.${slug(operation)}.${what}`);
     let parsed: { target: MockUser; scope?: MonitoringScope; mode?: MonitoringMode };
     try {
       const uri = body.targetDeviceUri;
@@ -110,7 +108,7 @@ export class MonitoringDomain {
     const other = [...this.state.monitorings.values()].find((m) => m.target === target && m.supervisor !== supervisor);
     if (other) throw new GwsFailure(19, `Device ${target.device.id} is already monitored by another supervisor`, 409);
 
-    const defaults = opFault('wrong-defaults') ? { scope: 'Agent', mode: 'NextCall' } as const : { scope: 'Call', mode: 'AllCalls' } as const;
+    const defaults = opFault('wrong-defaults') ? { scope: 'Agent', mode: 'NextCall' } as const : VOICE_MONITORING_DEFAULTS;
     const ignored = opFault('params-ignored');
     const monitoring: SupervisorMonitoring = {
       supervisor,
@@ -140,8 +138,8 @@ export class MonitoringDomain {
         notifyDevice(this.state, supervisor, (view) => {
           view.supervisorMonitoringState = {
             state: operation,
-            mode: body.supervisorMonitoringMode ?? 'AllCalls',
-            scope: body.supervisorMonitoringScope ?? 'Call',
+            mode: body.supervisorMonitoringMode ?? VOICE_MONITORING_DEFAULTS.mode,
+            scope: body.supervisorMonitoringScope ?? VOICE_MONITORING_DEFAULTS.scope,
             targetDeviceUri: body.targetDeviceUri ?? '',
           };
         }),

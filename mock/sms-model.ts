@@ -1,4 +1,5 @@
 import type { MockUser } from './users';
+import type { SmsSupervisorMode as SupervisorMode, Visibility } from '../helpers/gws/vocabulary';
 
 /**
  * The SMS session model (gws-sms.md §2, §4): states, parties, messages, and the capability lists
@@ -8,13 +9,12 @@ import type { MockUser } from './users';
 export const SMS_TOPIC = '/v2/me/smssessions';
 
 export type SmsState = 'Invited' | 'Chatting' | 'LeftChat' | 'Completed' | 'Revoked';
-export type Visibility = 'All' | 'Supervisors' | 'Agents';
-export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
-
-export const SUPERVISOR_MODES: readonly SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
-
-/** Who sees a supervisor in each mode (SMSSwitchtoMonitor, SMSSwitchtoBargeIn; Coach inferred). */
-export const VISIBILITY_OF: Record<SupervisorMode, Visibility> = { Monitor: 'Supervisors', Coach: 'Agents', BargeIn: 'All' };
+export {
+  SMS_SUPERVISOR_MODES as SUPERVISOR_MODES,
+  SMS_VISIBILITY as VISIBILITY_OF,
+  type SmsSupervisorMode as SupervisorMode,
+  type Visibility,
+} from '../helpers/gws/vocabulary';
 
 export interface SmsParty {
   user: MockUser;

@@ -1,6 +1,7 @@
 import type { FaultName } from './faults';
 import { optionalString, requiredString } from './body';
 import type { SmsDomain } from './sms';
+import { SMS_MONITORING_DEFAULT, SMS_MONITORING_MODES, type SmsMonitoringMode } from '../helpers/gws/vocabulary';
 import { SUPERVISOR_MODES, type SmsParty, type SmsSession, type SupervisorMode } from './sms-model';
 import { fail, type Outcome } from './state';
 import type { MockUser } from './users';
@@ -19,7 +20,7 @@ type Body = Record<string, unknown>;
 interface Monitoring {
   supervisor: MockUser;
   mode: SupervisorMode;
-  scope: 'NextChat' | 'AllChats';
+  scope: SmsMonitoringMode;
   nickname: string;
   /** Only for the fault that keeps a NextChat armed after its session. */
   sticky?: boolean;
@@ -32,7 +33,6 @@ interface History {
   cancelled: Map<string, Monitoring>;
 }
 
-const SCOPES = ['NextChat', 'AllChats'] as const;
 
 const WRONG_VISIBILITY_FAULT: Record<SupervisorMode, FaultName> = {
   Monitor: 'sms.monitor.wrong-visibility',
@@ -105,11 +105,11 @@ export class SmsMonitoring {
       throw fail.invalid(`Unknown operationName ${shown(operation)} on an SMS channel`);
     }
     const rawScope = optionalString(body, 'supervisorMonitoringMode');
-    if (rawScope !== undefined && !(SCOPES as readonly string[]).includes(rawScope) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
+    if (rawScope !== undefined && !(SMS_MONITORING_MODES as readonly string[]).includes(rawScope) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
       throw fail.invalid(`supervisorMonitoringMode must be NextChat or AllChats, got ${shown(rawScope)}`);
     }
-    const fallback = this.state.fault('sms.monitor.default-next-chat') ? 'NextChat' : 'AllChats';
-    const scope = (SCOPES as readonly string[]).includes(rawScope ?? '') ? (rawScope as Monitoring['scope']) : fallback;
+    const fallback = this.state.fault('sms.monitor.default-next-chat') ? 'NextChat' : SMS_MONITORING_DEFAULT;
+    const scope = (SMS_MONITORING_MODES as readonly string[]).includes(rawScope ?? '') ? (rawScope as Monitoring['scope']) : fallback;
     const nickname = optionalString(body, 'nickname') ?? supervisor.userName;
     const existing = this.monitoringOf(agent.id, supervisor);
     if (existing) this.disarm(agent.id, existing);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { notifyDevice, ownDevice } from './devices';
 import { isFaultName } from './faults';
-import { SLUG, type SupervisorMonitoring } from './monitoring';
+import type { SupervisorMonitoring } from './monitoring';
+import { slug } from '../helpers/gws/vocabulary';
 import { fail, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import { shown } from './guard';
@@ -98,7 +99,7 @@ export class VoiceDomain {
   join(call: VoiceCall, monitoring: SupervisorMonitoring, state: 'Ringing' | 'Established'): void {
     const { supervisor } = monitoring;
     const present = call.legs.get(supervisor.id);
-    if ((present && present.state !== 'Released') || this.fault(`voice.${SLUG[monitoring.state]}.no-join`)) return;
+    if ((present && present.state !== 'Released') || this.fault(`voice.${slug(monitoring.state)}.no-join`)) return;
     let mute: 'On' | 'Off' = monitoring.state === 'ListenIn' ? 'On' : 'Off';
     if (monitoring.state === 'ListenIn' && this.fault('voice.listen-in.leg-unmuted')) mute = 'Off';
     if (monitoring.state === 'BargeIn' && this.fault('voice.barge-in.leg-muted')) mute = 'On';
@@ -224,14 +225,14 @@ export class VoiceDomain {
       if (this.fault('voice.switch.allowed-outside-monitoring')) return { reply: { statusCode: 0 } };
       throw fail.state(`${name}: call ${call.id} is not a monitored call of this supervisor`);
     }
-    const slug = SLUG[mode];
+    const modeSlug = slug(mode);
     const before = capabilitiesOf(leg);
     if (!before.includes(name) && !(mode === 'BargeIn' && leg.mode === 'BargeIn' && this.fault('voice.switch-to-barge-in.allowed-in-barge-in'))) {
       throw fail.state(`${name} is not allowed in mode ${leg.mode}`);
     }
     leg.mode = mode;
-    if (!this.fault(`voice.switch-to-${slug}.mute-unchanged`)) leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
-    const stale = this.fault(`voice.switch-to-${slug}.capabilities-stale`);
+    if (!this.fault(`voice.switch-to-${modeSlug}.mute-unchanged`)) leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
+    const stale = this.fault(`voice.switch-to-${modeSlug}.capabilities-stale`);
     return {
       reply: { statusCode: 0 },
       after: () => this.notifyCall(call, leg, 'StatusChange', stale ? (view) => (view.capabilities = before) : undefined),

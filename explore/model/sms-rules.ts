@@ -1,11 +1,6 @@
-import {
-  anySmsNotification,
-  smsNewMessages,
-  smsParticipantsUpdated,
-  smsStatus,
-  supervisorCapabilities,
-  type SupervisorMode,
-} from '../../helpers/cometd/sms-steps';
+import { anySmsNotification, smsStatus } from '../../helpers/cometd/sms-steps';
+import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisorJoined, switchedTo } from '../../helpers/gws/sms-scenario';
+import type { SmsSupervisorMode } from '../../helpers/gws/vocabulary';
 import type { RequirementId } from '../../suites/catalogue/requirements';
 import type { AwaitPrediction, Prediction, QuietPrediction } from './predict';
 import { COMPLETE_READING, INTRUDED_REVOKED_READING, LEAVE_READING, REARM_READING, type ModelSession, type Scope, type SmsModel } from './sms';
@@ -15,13 +10,10 @@ import { COMPLETE_READING, INTRUDED_REVOKED_READING, LEAVE_READING, REARM_READIN
  * change of state it brings. Each rule names the requirements it rests on.
  */
 
-export const AGENT_NICKNAME = 'Marat';
-export const SUPERVISOR_NICKNAME = 'Supervisor Sam';
+export { AGENT_NICKNAME, SUPERVISOR_NICKNAME };
 
-/** Visibility of the supervisor in each mode (gws-sms.md §5). */
-export const VISIBILITY: Record<SupervisorMode, 'Supervisors' | 'Agents' | 'All'> = { Monitor: 'Supervisors', Coach: 'Agents', BargeIn: 'All' };
-
-const VISIBILITY_RULE: Record<SupervisorMode, RequirementId> = {
+/** The requirement on the supervisor's visibility in each mode (gws-sms.md §5). */
+const VISIBILITY_RULE: Record<SmsSupervisorMode, RequirementId> = {
   Monitor: 'SMS-MONITOR-VISIBILITY',
   Coach: 'SMS-COACH-VISIBILITY',
   BargeIn: 'SMS-BARGEIN-VISIBILITY',
@@ -37,17 +29,8 @@ const accepted = (rules: RequirementId[], readings?: string[]): Prediction['repl
 const refused = (rules: RequirementId[], readings?: string[]): Prediction['reply'] => ({ outcome: 'refused', rules, readings });
 const rearmReadings = (rearmed: boolean) => (rearmed ? [REARM_READING] : []);
 
-/** The ParticipantsUpdated that shows the supervisor in the session with its mode's visibility. */
-export function supervisorJoinedStep(id: string, mode: SupervisorMode) {
-  return smsParticipantsUpdated(id, [
-    { role: 'the supervisor', type: 'Agent', nickname: SUPERVISOR_NICKNAME, visibility: VISIBILITY[mode] },
-    { role: 'the agent', type: 'Agent', nickname: AGENT_NICKNAME },
-    { role: 'the customer', type: 'Customer' },
-  ]);
-}
-
 /** Monitor, Coach or BargeIn on the agent's channel, with or without supervisorMonitoringMode. */
-export function arm(model: SmsModel, mode: SupervisorMode, scope: Scope | undefined): Rule {
+export function arm(model: SmsModel, mode: SmsSupervisorMode, scope: Scope | undefined): Rule {
   const rearmed = model.arm !== undefined;
   return {
     prediction: { reply: accepted(['SMS-MONITOR-REPLY'], rearmReadings(rearmed)), awaits: [], quiet: [] },
@@ -85,7 +68,7 @@ export function agentAccept(model: SmsModel, session: ModelSession): Rule {
     const scopeRule: RequirementId = armed.scope === 'NextChat' ? 'SMS-MONITOR-NEXTCHAT' : 'SMS-MONITOR-DEFAULT-ALLCHATS';
     awaits.push({
       who: 'supervisor',
-      steps: [supervisorJoinedStep(session.id, armed.mode)],
+      steps: [supervisorJoined(session.id, armed.mode)],
       rules: ['SMS-MONITOR-JOIN', VISIBILITY_RULE[armed.mode], scopeRule],
       readings: rearmReadings(armed.rearmed),
     });
@@ -144,7 +127,7 @@ export function supervisorLeave(session: ModelSession): Rule {
   };
 }
 
-export function intrude(model: SmsModel, session: ModelSession, given: SupervisorMode | undefined): Rule {
+export function intrude(model: SmsModel, session: ModelSession, given: SmsSupervisorMode | undefined): Rule {
   const armed = model.arm;
   if (given === undefined && !armed) {
     return { prediction: { reply: refused(['SMS-INTRUDE-NO-MODE'], rearmReadings(model.disarmedRearmed)), awaits: [], quiet: [] }, apply: () => undefined };
@@ -173,7 +156,7 @@ export function supervisorAccept(session: ModelSession): Rule {
       reply: accepted(['SMS-INTRUDE-ACCEPT']),
       awaits: [
         { who: 'supervisor', steps: [smsStatus(session.id, 'Chatting')], rules: ['SMS-INTRUDE-ACCEPT'], readings },
-        { who: 'supervisor', steps: [supervisorJoinedStep(session.id, part.mode)], rules: ['SMS-INTRUDE-ACCEPT', VISIBILITY_RULE[part.mode]], readings },
+        { who: 'supervisor', steps: [supervisorJoined(session.id, part.mode)], rules: ['SMS-INTRUDE-ACCEPT', VISIBILITY_RULE[part.mode]], readings },
       ],
       quiet: [],
     },
@@ -183,7 +166,7 @@ export function supervisorAccept(session: ModelSession): Rule {
   };
 }
 
-export function switchTo(session: ModelSession, to: SupervisorMode): Rule {
+export function switchTo(session: ModelSession, to: SmsSupervisorMode): Rule {
   const part = session.supervisor as Exclude<ModelSession['supervisor'], string | undefined>;
   const readings = rearmReadings(part.rearmed);
   if (part.mode === to) return { prediction: { reply: refused(['SMS-SWITCH-SAME-MODE'], readings), awaits: [], quiet: [] }, apply: () => undefined };
@@ -194,18 +177,7 @@ export function switchTo(session: ModelSession, to: SupervisorMode): Rule {
       awaits: [
         {
           who: 'supervisor',
-          steps: [
-            smsParticipantsUpdated(
-              session.id,
-              [
-                { role: 'the supervisor', type: 'Agent', nickname: SUPERVISOR_NICKNAME, visibility: VISIBILITY[to] },
-                { role: 'the agent', type: 'Agent', nickname: AGENT_NICKNAME, visibility: 'All' },
-                { role: 'the customer', type: 'Customer', visibility: 'All' },
-              ],
-              { state: 'Chatting', capabilities: supervisorCapabilities(to) },
-            ),
-            smsNewMessages(session.id, [{ type: 'ParticipantRejoined', fromNickname: SUPERVISOR_NICKNAME, visibility: 'All', fromVisibility: VISIBILITY[to] }]),
-          ],
+          steps: switchedTo(session.id, to),
           rules: ['SMS-SWITCH-VISIBILITY', 'SMS-SWITCH-CAPABILITIES', 'SMS-SWITCH-REJOINED', 'SMS-SWITCH-OTHERS-ALL', ...coach],
           readings,
         },

@@ -1,4 +1,4 @@
-import type { SupervisorMode } from '../../helpers/cometd/sms-steps';
+import { SMS_SUPERVISOR_MODES, type SmsMonitoringMode, type SmsSupervisorMode } from '../../helpers/gws/vocabulary';
 
 /**
  * The documented SMS supervision of one agent by one supervisor, as a small state machine. Each
@@ -25,9 +25,9 @@ import type { SupervisorMode } from '../../helpers/cometd/sms-steps';
  *   (SMS-MONITOR-REVOKED). The supervisor's Leave ends its part; what it is told is not documented.
  */
 
-export type Scope = 'NextChat' | 'AllChats';
+export type Scope = SmsMonitoringMode;
 
-export const MODES: readonly SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
+export const MODES = SMS_SUPERVISOR_MODES;
 
 export const LEAVE_READING = 'The supervisor can Leave a session at any time (sms.monitor); the catalogue holds no reply rule for it.';
 export const COMPLETE_READING = 'Complete, offered to the agent in Chatting, is accepted (the Complete page prints statusCode 0; the catalogue holds no reply rule for it).';
@@ -37,7 +37,7 @@ export const REARM_READING =
   'Monitor, Coach or BargeIn sent while a monitoring of the same agent is armed replaces it: the pages describe arming, not arming again.';
 
 export interface Arm {
-  mode: SupervisorMode;
+  mode: SmsSupervisorMode;
   scope: Scope;
   /** Set when this arm replaced another one: predictions resting on it are non-strict. */
   rearmed: boolean;
@@ -46,7 +46,7 @@ export interface Arm {
 export interface SupervisorPart {
   /** Invited by Intrude, or Chatting (joined by monitoring, or accepted after Intrude). */
   state: 'Invited' | 'Chatting';
-  mode: SupervisorMode;
+  mode: SmsSupervisorMode;
   /** Joined through a re-arm: what depends on its mode is non-strict. */
   rearmed: boolean;
   /** Entered through Intrude rather than joined by the monitoring. */

@@ -1,4 +1,5 @@
 import { SMS_SESSION_URI_KEYS } from '../errata';
+import { SMS_SUPERVISOR_MODES, type SmsSupervisorMode } from '../gws/vocabulary';
 import { checkCapabilities, checkParticipants, describeParticipant, type CapabilityCheck, type ParticipantExpectation } from './checks';
 import { isAwaited, type Notification, type Step, type StepContext } from './types';
 
@@ -240,15 +241,12 @@ export function sameSender(shown: string, injected: string): boolean {
   return a === b || (b.length >= 7 && a.endsWith(b)) || (a.length >= 7 && b.endsWith(a));
 }
 
-export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
-
 /**
  * A supervisor's capabilities in a mode (tables H, I, J of gws-sms.md §4): the switches to the
  * two other modes, and not the switch to the current one.
  */
-export function supervisorCapabilities(mode: SupervisorMode): CapabilityCheck {
-  const modes: SupervisorMode[] = ['Monitor', 'Coach', 'BargeIn'];
-  return { include: modes.filter((m) => m !== mode).map((m) => `SwitchTo${m}`), exclude: [`SwitchTo${mode}`] };
+export function supervisorCapabilities(mode: SmsSupervisorMode): CapabilityCheck {
+  return { include: SMS_SUPERVISOR_MODES.filter((m) => m !== mode).map((m) => `SwitchTo${m}`), exclude: [`SwitchTo${mode}`] };
 }
 
 /** A ParticipantsUpdated of session `id` that lists a participant with this nickname. */

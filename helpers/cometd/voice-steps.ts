@@ -1,5 +1,6 @@
 import { checkCapabilities, type CapabilityCheck } from './checks';
 import type { Notification, Step, StepContext } from './types';
+import type { MonitoringMode, MonitoringScope, VoiceSupervisorMode } from '../gws/vocabulary';
 
 /**
  * Steps for the Voice API notifications: CallStateChangeMessage on /v2/me/calls (StatusChange,
@@ -139,9 +140,9 @@ export function deviceOf(n: Notification, id: string): Json | undefined {
 }
 
 export interface MonitoringExpectation {
-  state: 'ListenIn' | 'Coach' | 'BargeIn';
-  mode: 'NextCall' | 'AllCalls';
-  scope: 'Agent' | 'Call';
+  state: VoiceSupervisorMode;
+  mode: MonitoringMode;
+  scope: MonitoringScope;
   /** Id of the monitored device. */
   target: string;
 }

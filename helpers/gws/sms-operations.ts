@@ -1,5 +1,6 @@
 import type { GwsReply } from './session';
 import type { GwsUser } from './user';
+import type { SmsMonitoringMode, SmsSupervisorMode } from './vocabulary';
 
 /**
  * The SMS Session API operations (gws-sms.md §1, §2): a user's own sessions on
@@ -8,8 +9,6 @@ import type { GwsUser } from './user';
  * POST /api/v2/users/{agentUserId}/smssessions/{id}.
  */
 
-export type SupervisorMode = 'Monitor' | 'Coach' | 'BargeIn';
-export type SmsMonitoringMode = 'NextChat' | 'AllChats';
 
 export class SmsOperations {
   private readonly monitored = new Set<GwsUser>();
@@ -47,7 +46,7 @@ export class SmsOperations {
   }
 
   /** SwitchToMonitor, SwitchToCoach or SwitchToBargeIn on the supervisor's own session. */
-  switchTo(id: string, mode: SupervisorMode): Promise<GwsReply> {
+  switchTo(id: string, mode: SmsSupervisorMode): Promise<GwsReply> {
     return this.send(id, { operationName: `SwitchTo${mode}` });
   }
 
@@ -74,7 +73,7 @@ export class SmsOperations {
    */
   supervise(
     agent: GwsUser | string,
-    operation: SupervisorMode,
+    operation: SmsSupervisorMode,
     options: { supervisorMonitoringMode?: SmsMonitoringMode | string; nickname?: string } = {},
   ): Promise<GwsReply> {
     if (typeof agent !== 'string' && !this.monitored.has(agent)) {
@@ -103,7 +102,7 @@ export class SmsOperations {
   }
 
   /** Intrude into an agent's running session; the session is the supervisor's to end at teardown. */
-  intrude(agent: GwsUser | string, id: string, supervisorVisibilityMode?: SupervisorMode | string): Promise<GwsReply> {
+  intrude(agent: GwsUser | string, id: string, supervisorVisibilityMode?: SmsSupervisorMode | string): Promise<GwsReply> {
     this.user.smsSessions.add(id);
     return this.user.operation(
       `Intrude smssession ${id} of ${this.agentLabel(agent)}${supervisorVisibilityMode ? ` as ${supervisorVisibilityMode}` : ''}`,

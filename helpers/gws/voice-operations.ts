@@ -4,6 +4,7 @@ import { callIdsIn, callOf, callReleased, callState, deviceOf, newCall, type Cal
 import type { Notification } from '../cometd/types';
 import type { GwsReply } from './session';
 import type { GwsUser } from './user';
+import { VOICE_SUPERVISOR_MODES, type MonitoringMode, type MonitoringScope, type VoiceSupervisorMode } from './vocabulary';
 
 /**
  * The Voice API operations a user sends on its own device and calls (gws-voice-and-platform.md
@@ -16,15 +17,14 @@ import type { GwsUser } from './user';
  * over. Nothing else is touched.
  */
 
-export type MonitoringOperation = 'ListenIn' | 'Coach' | 'BargeIn';
 
 export interface MonitoringOptions {
-  scope?: 'Agent' | 'Call';
-  mode?: 'NextCall' | 'AllCalls';
+  scope?: MonitoringScope;
+  mode?: MonitoringMode;
   phoneNumber?: string;
 }
 
-const MONITORING_OPERATIONS = new Set(['ListenIn', 'Coach', 'BargeIn']);
+const MONITORING_OPERATIONS = new Set<string>(VOICE_SUPERVISOR_MODES);
 
 /** A reply that must be statusCode 0 for the test to go on; anything else is the server's fault. */
 export function succeeded(reply: GwsReply, what: string): void {
@@ -96,7 +96,7 @@ export class VoiceOperations {
     return this.sendToCall(id, { operationName: 'Hangup' });
   }
 
-  monitor(operation: MonitoringOperation, target: GwsUser, options: MonitoringOptions = {}): Promise<GwsReply> {
+  monitor(operation: VoiceSupervisorMode, target: GwsUser, options: MonitoringOptions = {}): Promise<GwsReply> {
     return this.sendToDevice({
       operationName: operation,
       targetDeviceUri: this.deviceUri(target),

@@ -1,10 +1,6 @@
 import { callOf, callState, deviceMonitoring, newCall, supervisorLeg } from '../cometd/voice-steps';
-import { smsOperationRefused } from '../cometd/sms-steps';
-import type { Step } from '../cometd/types';
-import type { Expectation } from '../cometd/recorder';
-import { expect } from '../matchers';
-import type { GwsReply } from './session';
-import { succeeded, type MonitoringOperation, type MonitoringOptions } from './voice-operations';
+import { succeeded, type MonitoringOptions } from './voice-operations';
+import { VOICE_MONITORING_DEFAULTS, type VoiceSupervisorMode } from './vocabulary';
 import type { GwsUser } from './user';
 
 /**
@@ -64,11 +60,11 @@ export async function endCall(call: EstablishedCall): Promise<void> {
 export async function startMonitoring(
   supervisor: GwsUser,
   agent: GwsUser,
-  operation: MonitoringOperation,
+  operation: VoiceSupervisorMode,
   options: Pick<MonitoringOptions, 'scope' | 'mode'> = {},
 ): Promise<void> {
-  const scope = options.scope ?? 'Call';
-  const mode = options.mode ?? 'AllCalls';
+  const scope = options.scope ?? VOICE_MONITORING_DEFAULTS.scope;
+  const mode = options.mode ?? VOICE_MONITORING_DEFAULTS.mode;
   await supervisor.context.reporter.step(`${supervisor.label} arms ${operation} (${scope}, ${mode}) on the device of ${agent.label}`, async () => {
     const armed = supervisor.notifications.expect(deviceMonitoring(supervisor.device.id, { state: operation, mode, scope, target: agent.device.id }));
     succeeded(await supervisor.voice.monitor(operation, agent, { scope, mode }), operation);
@@ -79,7 +75,7 @@ export async function startMonitoring(
 /** The supervisor monitors the agent in `operation`, the agent gets a call, and the supervisor's leg of it is Established. */
 export async function superviseCall(
   people: { agent: GwsUser; supervisor: GwsUser; caller: GwsUser },
-  operation: MonitoringOperation,
+  operation: VoiceSupervisorMode,
 ): Promise<SupervisedCall> {
   const { agent, supervisor, caller } = people;
   return supervisor.context.reporter.step(`${supervisor.label} supervises a call of ${agent.label} in ${operation}`, async () => {
@@ -89,40 +85,4 @@ export async function superviseCall(
     const joined = await supervisor.voice.joinLeg((await leg)[0]);
     return { ...call, supervisor, supervisorCallId: callOf(joined)!.id };
   });
-}
-
-/**
- * A request the server must not carry out is refused on either of the documented error paths
- * (ErrorHandling): at once, in the error shape (statusCode > 0 and a statusMessage only), or
- * accepted with statusCode 0 and refused by an asynchronous ErrorMessage, which `later` (armed
- * before the request) awaits.
- */
-export async function refusedNowOrLater(reply: GwsReply, later: Expectation, code?: RefusalCode): Promise<void> {
-  if (!reply.isJson || reply.statusCode !== 0) {
-    expect(reply).toBeRefused(code?.statusCode, code?.inferred === undefined ? {} : { inferred: code.inferred });
-    return;
-  }
-  await later;
-}
-
-/** The statusCode a refusal should carry, and the reading it rests on where no page states it. */
-export interface RefusalCode {
-  statusCode?: number;
-  inferred?: string;
-}
-
-/**
- * An SMS request refused at once or later (the SMS pages allow both: gws-sms.md, asynchronous
- * results): arms the asynchronous refusal of session `id` (any session when undefined) before
- * sending, then judges the reply. `carriedOut` recognises the request carried out instead.
- */
-export async function smsRefused(
-  user: GwsUser,
-  id: string | undefined,
-  what: string,
-  send: () => Promise<GwsReply>,
-  options: RefusalCode & { carriedOut?: Step } = {},
-): Promise<void> {
-  const later = user.notifications.expect(smsOperationRefused(id, what, options.carriedOut));
-  await refusedNowOrLater(await send(), later, options);
 }

@@ -1,5 +1,4 @@
-import { anySmsNotification, expect, meta, smsNewMessages, smsRefused, test } from '../harness';
-import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisedSession } from './supervision';
+import { AGENT_NICKNAME, anySmsNotification, expect, meta, smsNewMessages, smsRefused, SUPERVISOR_NICKNAME, supervisedSession, test } from '../harness';
 
 /**
  * SMS CancelSupervisorMonitoring on an agent's channel.

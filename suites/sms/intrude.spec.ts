@@ -1,16 +1,16 @@
-import { expect, meta, smsRefused, smsStatus, test } from '../harness';
-import { chattingSession, inferredFor, MODES, slug, SUPERVISOR_NICKNAME, supervisorJoined, type SupervisorMode } from './supervision';
+import { chattingSession, expect, meta, slug, SMS_SUPERVISOR_MODES, smsRefused, smsStatus, SUPERVISOR_NICKNAME, supervisorJoined, test, type SmsSupervisorMode } from '../harness';
+import { inferredFor } from './supervision';
 
 /**
  * SMS Intrude: a supervisor monitoring an agent enters one of the agent's running sessions.
  * https://docs.genesys.com/Documentation/GWS/8.5.2/API/SMSIntrude
  */
 
-const invitedAs = (id: string, mode: SupervisorMode) =>
+const invitedAs = (id: string, mode: SmsSupervisorMode) =>
   smsStatus(id, 'Invited', { supervisorMode: mode, capabilities: { include: ['Accept', 'Reject'] } });
 
 test.describe('SMS Intrude', () => {
-  for (const mode of MODES) {
+  for (const mode of SMS_SUPERVISOR_MODES) {
     test(
       `Intrude as ${mode} invites the supervisor with supervisorMode ${mode}; accepting joins with that mode's visibility`,
       meta({

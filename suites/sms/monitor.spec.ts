@@ -1,5 +1,7 @@
-import { anySmsNotification, expect, meta, smsParticipantListed, smsRefused, smsStatus, test } from '../harness';
-import { AGENT_NICKNAME, channelMonitoringTests, chattingSession, SUPERVISOR_NICKNAME, supervisedSession, supervisorJoined } from './supervision';
+import {
+  AGENT_NICKNAME, anySmsNotification, chattingSession, expect, meta, smsParticipantListed, smsRefused, smsStatus, SUPERVISOR_NICKNAME, supervisedSession,
+  supervisorJoined, test,
+} from '../harness';
 
 /**
  * SMS Monitor on an agent's channel, and what it shares with Coach and BargeIn: NextChat and
@@ -7,7 +9,22 @@ import { AGENT_NICKNAME, channelMonitoringTests, chattingSession, SUPERVISOR_NIC
  */
 
 test.describe('SMS Monitor', () => {
-  channelMonitoringTests('Monitor');
+  test(
+    "Monitor answers statusCode 0, and the supervisor joins the agent's next accepted session with visibility Supervisors",
+    meta({
+      id: 'sms.monitor.joins-with-visibility-supervisors',
+      page: 'sms.monitor',
+      requirements: ['SMS-MONITOR-REPLY', 'SMS-MONITOR-JOIN', 'SMS-MONITOR-VISIBILITY', 'SMS-NOTIFICATION-SCHEMAS'],
+      features: ['api-multimedia'],
+    }),
+    async ({ agent, supervisor, sms }) => {
+      expect(await supervisor.sms.supervise(agent, 'Monitor', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
+      const invited = await sms.inbound({ to: agent, text: 'watched by Monitor' });
+      const joined = supervisor.notifications.expect(supervisorJoined(invited.id, 'Monitor'));
+      expect(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME })).toHaveStatusCode(0);
+      await joined;
+    },
+  );
 
   test(
     'in Monitor mode the agent is not shown the supervisor',

@@ -1,5 +1,37 @@
-import { test } from '../harness';
-import { switchTests } from './switching';
+import { expect, meta, slug, smsRefused, supervisedSession, switchedTo, test } from '../harness';
+import { inferredFor } from './supervision';
 
-/** SMS SwitchToBargeIn. https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoBargeIn */
-test.describe('SMS SwitchToBargeIn', () => switchTests('BargeIn'));
+/**
+ * SMS SwitchToBargeIn: a supervisor in a session changes to BargeIn mode, after which the supervisor is seen by everyone
+ * (visibility All). https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoBargeIn
+ */
+
+test.describe('SMS SwitchToBargeIn', () => {
+  for (const from of ['Monitor', 'Coach'] as const) {
+    test(
+      `SwitchToBargeIn from ${from} gives the supervisor visibility All, the BargeIn capabilities and a ParticipantRejoined message`,
+      meta({
+        id: `sms.switch-to-barge-in.from-${slug(from)}`,
+        page: 'sms.switch-to-barge-in',
+        requirements: ['SMS-SWITCH-REPLY', 'SMS-SWITCH-VISIBILITY', 'SMS-SWITCH-CAPABILITIES', 'SMS-SWITCH-REJOINED', 'SMS-SWITCH-OTHERS-ALL', 'SMS-NOTIFICATION-SCHEMAS'],
+        features: ['api-multimedia'],
+        ...inferredFor(from),
+      }),
+      async ({ agent, supervisor, sms }) => {
+        const id = await supervisedSession(agent, supervisor, sms, from);
+        const seen = supervisor.notifications.expect(...switchedTo(id, 'BargeIn'));
+        expect(await supervisor.sms.switchTo(id, 'BargeIn')).toHaveStatusCode(0);
+        await seen;
+      },
+    );
+  }
+
+  test(
+    'SwitchToBargeIn while the supervisor is already in BargeIn mode is refused',
+    meta({ id: 'sms.switch-to-barge-in.same-mode-refused', page: 'sms.switch-to-barge-in', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    async ({ agent, supervisor, sms }) => {
+      const id = await supervisedSession(agent, supervisor, sms, 'BargeIn');
+      await smsRefused(supervisor, id, 'SwitchToBargeIn', () => supervisor.sms.switchTo(id, 'BargeIn'));
+    },
+  );
+});

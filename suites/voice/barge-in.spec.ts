@@ -1,5 +1,4 @@
-import { deviceMonitoring, establishCall, expect, graded, meta, startMonitoring, supervisorLeg, test } from '../harness';
-import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
+import { deviceMonitoring, establishCall, expect, graded, meta, startMonitoring, supervisorLeg, test, VOICE_MONITORING_DEFAULTS } from '../harness';
 
 /**
  * BargeIn: the supervisor joins the agent's call at once if there is one, else the next call;
@@ -7,16 +6,38 @@ import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
  * https://docs.genesys.com/Documentation:HTCC:API:SupervisorBargeIn:8.5.2 (the seed page)
  */
 
-const features = VOICE_FEATURES;
+type Meta = Parameters<typeof meta>[0];
+const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.barge-in';
-
 
 const AT_ONCE_INFERRED = 'the seed page conditions joining the running call at once on the T-Server allowing barge-in';
 
 const MUTE_INFERRED = 'mute Off for a leg joined in BargeIn: the SwitchToBargeIn page shows mute Off in BargeIn, no page shows a leg joined in BargeIn';
 
 test.describe('Voice BargeIn', () => {
-  monitoringRequestTests('BargeIn');
+  test(
+    'BargeIn without scope or mode answers statusCode 0; the device shows BargeIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
+    meta({ id: 'voice.barge-in.defaults', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'BargeIn', ...VOICE_MONITORING_DEFAULTS, target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('BargeIn', agent)).toHaveStatusCode(0);
+      await armed;
+    },
+  );
+
+  test(
+    'BargeIn with scope Agent and mode NextCall answers statusCode 0; the device shows BargeIn with them',
+    meta({ id: 'voice.barge-in.agent-next-call', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-PARAMETERS'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'BargeIn', scope: 'Agent', mode: 'NextCall', target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('BargeIn', agent, { scope: 'Agent', mode: 'NextCall' })).toHaveStatusCode(0);
+      await armed;
+    },
+  );
 
   test(
     "BargeIn before a call brings the supervisor into the agent's next call, with mute Off",

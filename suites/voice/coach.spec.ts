@@ -1,17 +1,38 @@
-import { establishCall, meta, startMonitoring, supervisorLeg, test } from '../harness';
-import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
+import { deviceMonitoring, establishCall, expect, meta, startMonitoring, supervisorLeg, test, VOICE_MONITORING_DEFAULTS } from '../harness';
 
 /**
  * Coach: the supervisor is brought into the agent's next call and heard by the agent only.
  * https://enu.docs.genesys.com/Documentation/HTCC/latest/API/SupervisorCoach
  */
 
-const features = VOICE_FEATURES;
+type Meta = Parameters<typeof meta>[0];
+const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.coach';
 
-
 test.describe('Voice Coach', () => {
-  monitoringRequestTests('Coach');
+  test(
+    'Coach without scope or mode answers statusCode 0; the device shows Coach with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
+    meta({ id: 'voice.coach.defaults', page, requirements: ['VOICE-COACH-STATE', 'VOICE-COACH-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'Coach', ...VOICE_MONITORING_DEFAULTS, target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('Coach', agent)).toHaveStatusCode(0);
+      await armed;
+    },
+  );
+
+  test(
+    'Coach with scope Agent and mode NextCall answers statusCode 0; the device shows Coach with them',
+    meta({ id: 'voice.coach.agent-next-call', page, requirements: ['VOICE-COACH-STATE', 'VOICE-COACH-PARAMETERS'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'Coach', scope: 'Agent', mode: 'NextCall', target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('Coach', agent, { scope: 'Agent', mode: 'NextCall' })).toHaveStatusCode(0);
+      await armed;
+    },
+  );
 
   // No page shows the call of a coaching supervisor: neither its mute nor its capabilities are checked.
   test(

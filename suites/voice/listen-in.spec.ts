@@ -1,5 +1,7 @@
 import {
+  deviceMonitoring,
   endCall,
+  expect,
   establishCall,
   meta,
   monitoringRefused,
@@ -8,8 +10,8 @@ import {
   supervisorLeg,
   test,
   callOf,
+  VOICE_MONITORING_DEFAULTS,
 } from '../harness';
-import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
 
 /**
  * ListenIn: silent monitoring of an agent's device, the modes NextCall and AllCalls, and the
@@ -17,14 +19,36 @@ import { monitoringRequestTests, VOICE_FEATURES } from './monitoring';
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn
  */
 
-const features = VOICE_FEATURES;
+type Meta = Parameters<typeof meta>[0];
+const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.listen-in';
-
 
 const MUTE_INFERRED = 'mute On for a leg joined in ListenIn: the SwitchToListenIn page shows mute On in ListenIn, no page shows a leg joined in ListenIn';
 
 test.describe('Voice ListenIn', () => {
-  monitoringRequestTests('ListenIn', ['VOICE-NOTIFICATION-SCHEMAS']);
+  test(
+    'ListenIn without scope or mode answers statusCode 0; the device shows ListenIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
+    meta({ id: 'voice.listen-in.defaults', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED', 'VOICE-NOTIFICATION-SCHEMAS'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'ListenIn', ...VOICE_MONITORING_DEFAULTS, target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('ListenIn', agent)).toHaveStatusCode(0);
+      await armed;
+    },
+  );
+
+  test(
+    'ListenIn with scope Agent and mode NextCall answers statusCode 0; the device shows ListenIn with them',
+    meta({ id: 'voice.listen-in.agent-next-call', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-PARAMETERS'], features }),
+    async ({ agent, supervisor }) => {
+      const armed = supervisor.notifications.expect(
+        deviceMonitoring(supervisor.device.id, { state: 'ListenIn', scope: 'Agent', mode: 'NextCall', target: agent.device.id }),
+      );
+      expect(await supervisor.voice.monitor('ListenIn', agent, { scope: 'Agent', mode: 'NextCall' })).toHaveStatusCode(0);
+      await armed;
+    },
+  );
 
   test(
     "after ListenIn the agent's next call reaches the supervisor, whose leg has mute On",

@@ -1,5 +1,4 @@
-import { callOperationRefused, establishCall, meta, refusedNowOrLater, superviseCall, test } from '../harness';
-import { voiceSwitchTests } from './switching';
+import { callOperationRefused, callState, establishCall, expect, meta, refusedNowOrLater, slug, superviseCall, test } from '../harness';
 
 /**
  * SwitchToBargeIn on the supervisor's call: only from ListenIn or Coach; once out of Coach there
@@ -12,7 +11,47 @@ const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.switch-to-barge-in';
 
 test.describe('Voice SwitchToBargeIn', () => {
-  voiceSwitchTests('BargeIn');
+  for (const from of ['ListenIn', 'Coach'] as const) {
+    test(
+      `SwitchToBargeIn from ${from} answers statusCode 0, then the call is Established with mute Off, offering SwitchToListenIn instead of SwitchToBargeIn`,
+      meta({
+        id: `voice.switch-to-barge-in.from-${slug(from)}`,
+        page,
+        requirements: ['VOICE-SWITCH-BARGEIN-MUTE', 'VOICE-SWITCH-BARGEIN-CAPABILITIES', 'VOICE-NOTIFICATION-SCHEMAS'],
+        features,
+      }),
+      async ({ agent, supervisor, caller }) => {
+        const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, from);
+        const switched = supervisor.notifications.expect(
+          callState(id, 'Established', { mute: 'Off', capabilities: { include: ['SwitchToListenIn'], exclude: ['SwitchToBargeIn'] } }),
+        );
+        expect(await supervisor.voice.switchToBargeIn(id)).toHaveStatusCode(0);
+        await switched;
+      },
+    );
+  }
+
+  test(
+    'after SwitchToBargeIn from Coach nothing leads back to Coach: no Coach switch is offered and SwitchToCoach is refused',
+    meta({
+      id: 'voice.switch-to-barge-in.no-return-to-coach',
+      page,
+      requirements: ['VOICE-SWITCH-BARGEIN-NO-COACH', 'ERR-SHAPE'],
+      features,
+      inferred: 'the Voice API names no operation back to Coach; the harness tries SwitchToCoach, the name the SMS API uses',
+    }),
+    async ({ agent, supervisor, caller }) => {
+      const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, 'Coach');
+      const switched = supervisor.notifications.expect(
+        callState(id, 'Established', { capabilities: { include: ['SwitchToListenIn'], exclude: ['SwitchToBargeIn', 'SwitchToCoach'] } }),
+      );
+      expect(await supervisor.voice.switchToBargeIn(id)).toHaveStatusCode(0);
+      await switched;
+
+      const refused = supervisor.notifications.expect(callOperationRefused(id, 'SwitchToCoach'));
+      await refusedNowOrLater(await supervisor.voice.sendToCall(id, { operationName: 'SwitchToCoach' }), refused);
+    },
+  );
 
   test(
     'SwitchToBargeIn while the supervisor is already in BargeIn is refused',
