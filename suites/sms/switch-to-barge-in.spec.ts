@@ -2,7 +2,7 @@ import { expect, meta, slug, smsRefused, supervisedSession, switchedTo, test } f
 import { inferredFor } from './supervision';
 
 /**
- * SMS SwitchToBargeIn: a supervisor in a session changes to BargeIn mode, after which the supervisor is seen by everyone
+ * SMS SwitchToBargeIn: a supervisor in a session changes to BargeIn mode and is then seen by everyone
  * (visibility All). https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoBargeIn
  */
 

@@ -2,7 +2,7 @@ import { expect, meta, slug, smsRefused, supervisedSession, switchedTo, test } f
 import { COACH_INFERENCE } from './supervision';
 
 /**
- * SMS SwitchToCoach: a supervisor in a session changes to Coach mode, after which the supervisor is seen by the agents
+ * SMS SwitchToCoach: a supervisor in a session changes to Coach mode and is then seen by the agents
  * (visibility Agents). https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoCoach
  */
 

@@ -2,7 +2,7 @@ import { chattingSession, expect, meta, slug, smsRefused, supervisedSession, swi
 import { inferredFor } from './supervision';
 
 /**
- * SMS SwitchToMonitor: a supervisor in a session changes to Monitor mode, after which the supervisor is seen by supervisors only
+ * SMS SwitchToMonitor: a supervisor in a session changes to Monitor mode and is then seen by supervisors only
  * (visibility Supervisors). https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoMonitor
  */
 
