@@ -29,7 +29,7 @@ const gws = {
         type: 'problem',
         messages: {
           missing:
-            'Every test needs its metadata as second argument: test(title, meta({ id, page, requirements, features }), body). See helpers/meta.ts.',
+            'Every test needs its metadata as second argument: test(title, meta({ id, page, requirements }), body); features come from the page unless given. See helpers/meta.ts.',
         },
         schema: [],
       },

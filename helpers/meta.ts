@@ -2,7 +2,7 @@ import { test } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import type { Feature } from './config';
 import { redactText } from './redact';
-import { PAGES, type PageKey } from '../suites/catalogue/pages';
+import { PAGES, type Page, type PageKey } from '../suites/catalogue/pages';
 import { basisOf, inferredReason, type RequirementId } from '../suites/catalogue/requirements';
 
 /**
@@ -16,7 +16,8 @@ export interface TestMeta {
   id: string;
   page: PageKey;
   requirements: RequirementId[];
-  features: Feature[];
+  /** The features the test needs; by default its page's (the catalogue), else none. */
+  features?: readonly Feature[];
   /**
    * The reading a check of this test rests on, where the catalogue does not already say it: a test
    * whose requirements are all inferred takes the catalogue's reasons without being told.
@@ -72,10 +73,16 @@ export async function recordTargetVersion(version: string): Promise<void> {
   await allure.label('gwsVersion', version);
 }
 
+/** The features a test needs: its own, else its page's. */
+export function featuresOf(m: Pick<TestMeta, 'page' | 'features'>): readonly Feature[] {
+  const page: Page = PAGES[m.page];
+  return m.features ?? page.features ?? [];
+}
+
 export function meta(m: TestMeta): TestDetails {
   const inferred = inferenceOf(m);
   return {
-    tag: m.features.map((f) => `@${f}`),
+    tag: featuresOf(m).map((f) => `@${f}`),
     annotation: [
       { type: ANNOTATION.id, description: m.id },
       { type: ANNOTATION.page, description: PAGES[m.page].url },

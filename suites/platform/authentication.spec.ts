@@ -11,7 +11,7 @@ import { expect, meta, observe, test } from '../harness';
 test.describe('Platform Authentication', () => {
   test(
     'GET /api/v2/me without credentials is answered statusCode 20 with a statusMessage only',
-    meta({ id: 'platform.auth.no-credentials', page: 'platform.authentication', requirements: ['AUTH-REQUIRED', 'ERR-SHAPE'], features: [] }),
+    meta({ id: 'platform.auth.no-credentials', page: 'platform.authentication', requirements: ['AUTH-REQUIRED', 'ERR-SHAPE'] }),
     async ({ http }) => {
       const reply = await http.anonymous().get('/me');
       await observe('HTTP status of the statusCode 20 reply without credentials', reply.status);
@@ -25,7 +25,6 @@ test.describe('Platform Authentication', () => {
       id: 'platform.auth.wrong-password',
       page: 'platform.authentication',
       requirements: ['AUTH-WRONG-PASSWORD', 'ERR-SHAPE'],
-      features: [],
       inferred: 'The page shows a request without credentials; a wrong password is read as "not authenticated" too.',
     }),
     async ({ http }) => {
@@ -39,7 +38,7 @@ test.describe('Platform Authentication', () => {
   // on every request): whether the cookie alone is served is observed, not judged.
   test(
     'the JSESSIONID cookie of an authenticated request keeps serving the same user without credentials',
-    meta({ id: 'platform.auth.session-cookie', page: 'platform.csrf', requirements: ['AUTH-SESSION-COOKIE'], features: [] }),
+    meta({ id: 'platform.auth.session-cookie', page: 'platform.csrf', requirements: ['AUTH-SESSION-COOKIE'] }),
     async ({ http }) => {
       const session = http.session('agent');
       const first = await session.get('/me');

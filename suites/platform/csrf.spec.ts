@@ -19,7 +19,7 @@ test.describe('Platform CSRF protection', () => {
   ]) {
     test(
       `a POST ${variant.name} is refused with HTTP 403`,
-      meta({ id: variant.id, page: 'platform.csrf', requirements: ['CSRF-TOKEN-HEADERS', 'CSRF-POST-WITHOUT-TOKEN'], features: [] }),
+      meta({ id: variant.id, page: 'platform.csrf', requirements: ['CSRF-TOKEN-HEADERS', 'CSRF-POST-WITHOUT-TOKEN'] }),
       async ({ agent }) => {
         const probe = await agent.send('GET /api/v2/me (learn the CSRF header pair)', 'GET', '/me');
         const header = probe.headers['x-csrf-header'];
@@ -34,7 +34,7 @@ test.describe('Platform CSRF protection', () => {
 
   test(
     'a POST that sends the token back under the header named by X-CSRF-HEADER is served',
-    meta({ id: 'platform.csrf.post-with-token', page: 'platform.csrf', requirements: ['CSRF-TOKEN-HEADERS', 'CSRF-POST-WITH-TOKEN'], features: [] }),
+    meta({ id: 'platform.csrf.post-with-token', page: 'platform.csrf', requirements: ['CSRF-TOKEN-HEADERS', 'CSRF-POST-WITH-TOKEN'] }),
     async ({ agent }) => {
       const probe = await agent.send('GET /api/v2/me (learn the CSRF header pair)', 'GET', '/me');
       test.skip(typeof probe.headers['x-csrf-header'] !== 'string' || !probe.headers['x-csrf-token'], NOT_APPLICABLE);

@@ -27,7 +27,7 @@ test.describe('Platform Error model', () => {
   ]) {
     test(
       `${variant.title} with a statusMessage only, and changes nothing`,
-      meta({ id: variant.id, page: 'platform.return-values', requirements: [...variant.requirements], features: [] }),
+      meta({ id: variant.id, page: 'platform.return-values', requirements: [...variant.requirements] }),
       async ({ agent }) => {
         const before = await agent.snapshot();
         const reply = await agent.send(`POST /api/v2/me ${JSON.stringify(variant.body)}`, 'POST', '/me', variant.body);

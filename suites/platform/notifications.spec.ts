@@ -13,7 +13,6 @@ test.describe('Platform Notifications', () => {
       id: 'platform.notifications.cookie-handshake',
       page: 'platform.notifications',
       requirements: ['COMETD-COOKIE-HANDSHAKE'],
-      features: [],
     }),
     async ({ agent }) => {
       const handshake = await agent.connectWithCookieOnly();

@@ -8,7 +8,7 @@ import { expect, meta, recordTargetVersion, test } from '../harness';
 
 test(
   'GET /api/v2/diagnostics/version answers statusCode 0 and a version',
-  meta({ id: 'platform.version', page: 'platform.version', requirements: ['VERSION-REPLY'], features: [] }),
+  meta({ id: 'platform.version', page: 'platform.version', requirements: ['VERSION-REPLY'] }),
   async ({ http }) => {
     const reply = await http.anonymous().get('/diagnostics/version');
     expect(reply.json).toMatchSchema('replies/version-reply');

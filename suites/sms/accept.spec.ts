@@ -10,7 +10,7 @@ const chatting = { include: [...DOCUMENTED_CAPABILITIES.smsAgentChatting] };
 test.describe('SMS Accept', () => {
   test(
     'an inbound SMS reaches the Ready agent as Invited',
-    meta({ id: 'sms.accept.invited', page: 'target.sms-injection', requirements: ['TARGET-SMS-INVITED', 'SMS-NOTIFICATION-SCHEMAS'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.accept.invited', page: 'target.sms-injection', requirements: ['TARGET-SMS-INVITED', 'SMS-NOTIFICATION-SCHEMAS'] }),
     async ({ agent, sms }) => {
       const invited = await sms.inbound({ to: agent, text: 'Hello World' });
       expect(invited.session.state).toBe('Invited');
@@ -32,7 +32,6 @@ test.describe('SMS Accept', () => {
         'SMS-ACCEPT-ORDER',
         'SMS-NOTIFICATION-SCHEMAS',
       ],
-      features: ['api-multimedia'],
     }),
     async ({ agent, sms }) => {
       const invited = await sms.inbound({ to: agent, text: 'Hello World', nickname: 'PersonP' });
@@ -57,7 +56,7 @@ test.describe('SMS Accept', () => {
   for (const saveLAR of [true, false]) {
     test(
       `Accept with saveLAR ${saveLAR} answers statusCode 0 and the session becomes Chatting`,
-      meta({ id: `sms.accept.save-lar-${saveLAR}`, page: 'sms.accept', requirements: ['SMS-ACCEPT-SAVELAR', 'SMS-ACCEPT-CHATTING'], features: ['api-multimedia'] }),
+      meta({ id: `sms.accept.save-lar-${saveLAR}`, page: 'sms.accept', requirements: ['SMS-ACCEPT-SAVELAR', 'SMS-ACCEPT-CHATTING'] }),
       async ({ agent, sms }) => {
         const invited = await sms.inbound({ to: agent, text: 'Remember me' });
         const seen = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
@@ -91,7 +90,7 @@ test.describe('SMS Accept', () => {
 test.describe('SMS Reject', () => {
   test(
     'Reject answers statusCode 0 and the session ends Completed, without participants or capabilities',
-    meta({ id: 'sms.reject.completed', page: 'sms.reject', requirements: ['SMS-REJECT-REPLY', 'SMS-REJECT-COMPLETED', 'SMS-NOTIFICATION-SCHEMAS'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.reject.completed', page: 'sms.reject', requirements: ['SMS-REJECT-REPLY', 'SMS-REJECT-COMPLETED', 'SMS-NOTIFICATION-SCHEMAS'] }),
     async ({ agent, sms }) => {
       const invited = await sms.inbound({ to: agent, text: 'Not now' });
       const seen = agent.notifications.expect(smsStatus(invited.id, 'Completed', { capabilities: { none: true } }));

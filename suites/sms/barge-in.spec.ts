@@ -8,7 +8,6 @@ test.describe('SMS BargeIn', () => {
       id: 'sms.barge-in.joins-with-visibility-all',
       page: 'sms.barge-in',
       requirements: ['SMS-MONITOR-REPLY', 'SMS-MONITOR-JOIN', 'SMS-BARGEIN-VISIBILITY', 'SMS-NOTIFICATION-SCHEMAS'],
-      features: ['api-multimedia'],
     }),
     async ({ agent, supervisor, sms }) => {
       expect(await supervisor.sms.supervise(agent, 'BargeIn', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);

@@ -8,7 +8,7 @@ import { AGENT_NICKNAME, anySmsNotification, expect, meta, smsNewMessages, smsRe
 test.describe('SMS CancelSupervisorMonitoring', () => {
   test(
     'after CancelSupervisorMonitoring the supervisor joins no further session of the agent',
-    meta({ id: 'sms.cancel.stops-joining', page: 'sms.cancel-supervisor-monitoring', requirements: ['SMS-CANCEL-REPLY', 'SMS-CANCEL-STOPS'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.cancel.stops-joining', page: 'sms.cancel-supervisor-monitoring', requirements: ['SMS-CANCEL-REPLY', 'SMS-CANCEL-STOPS'] }),
     async ({ agent, supervisor, sms }) => {
       const first = await supervisedSession(agent, supervisor, sms, 'Monitor');
       expect(await supervisor.sms.cancelMonitoring(agent)).toHaveStatusCode(0);
@@ -23,7 +23,7 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
 
   test(
     'CancelSupervisorMonitoring does not end the session the supervisor is in',
-    meta({ id: 'sms.cancel.keeps-current-session', page: 'sms.cancel-supervisor-monitoring', requirements: ['SMS-CANCEL-REPLY', 'SMS-CANCEL-KEEPS-SESSION'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.cancel.keeps-current-session', page: 'sms.cancel-supervisor-monitoring', requirements: ['SMS-CANCEL-REPLY', 'SMS-CANCEL-KEEPS-SESSION'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'BargeIn');
       // Armed before the cancel: the session ending for the supervisor at any point rules the step out at once.
@@ -41,7 +41,6 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
       id: 'sms.cancel.refused-when-not-monitoring',
       page: 'sms.cancel-supervisor-monitoring',
       requirements: ['SMS-CANCEL-NOT-ACTIVE', 'ERR-SHAPE'],
-      features: ['api-multimedia'],
       inferred: 'The page says to send it only while monitoring is active, not what happens otherwise; a refusal is the reading taken here.',
     }),
     async ({ agent, supervisor }) => {

@@ -9,7 +9,6 @@ test.describe('SMS Coach', () => {
       id: 'sms.coach.joins-with-visibility-agents',
       page: 'sms.coach',
       requirements: ['SMS-MONITOR-REPLY', 'SMS-MONITOR-JOIN', 'SMS-COACH-VISIBILITY', 'SMS-NOTIFICATION-SCHEMAS'],
-      features: ['api-multimedia'],
       inferred: COACH_INFERENCE,
     }),
     async ({ agent, supervisor, sms }) => {

@@ -17,7 +17,6 @@ test.describe('SMS Intrude', () => {
         id: `sms.intrude.mode-${slug(mode)}`,
         page: 'sms.intrude',
         requirements: ['SMS-INTRUDE-REPLY', 'SMS-INTRUDE-INVITED', 'SMS-INTRUDE-ACCEPT', 'SMS-NOTIFICATION-SCHEMAS'],
-        features: ['api-multimedia'],
         ...inferredFor(mode),
       }),
       async ({ agent, supervisor, sms }) => {
@@ -41,7 +40,7 @@ test.describe('SMS Intrude', () => {
 
   test(
     'Intrude without supervisorVisibilityMode takes the mode of the monitoring',
-    meta({ id: 'sms.intrude.omitted-mode-inherited', page: 'sms.intrude', requirements: ['SMS-INTRUDE-INHERIT', 'SMS-INTRUDE-INVITED'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.intrude.omitted-mode-inherited', page: 'sms.intrude', requirements: ['SMS-INTRUDE-INHERIT', 'SMS-INTRUDE-INVITED'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'intrude in the armed mode');
       expect(await supervisor.sms.supervise(agent, 'Coach', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
@@ -53,7 +52,7 @@ test.describe('SMS Intrude', () => {
 
   test(
     'Intrude without supervisorVisibilityMode is refused while the supervisor does not monitor the agent',
-    meta({ id: 'sms.intrude.omitted-mode-refused-when-not-monitoring', page: 'sms.intrude', requirements: ['SMS-INTRUDE-NO-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.intrude.omitted-mode-refused-when-not-monitoring', page: 'sms.intrude', requirements: ['SMS-INTRUDE-NO-MODE', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'nobody monitors me');
       await smsRefused(supervisor, id, 'Intrude', () => supervisor.sms.intrude(agent, id));
@@ -62,7 +61,7 @@ test.describe('SMS Intrude', () => {
 
   test(
     'Intrude into a session id that does not exist is refused',
-    meta({ id: 'sms.intrude.unknown-session-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.intrude.unknown-session-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'] }),
     async ({ agent, supervisor }) => {
       expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);
       await smsRefused(supervisor, '0000NoSuchSMS000', 'Intrude', () => supervisor.sms.intrude(agent, '0000NoSuchSMS000', 'Monitor'));
@@ -71,7 +70,7 @@ test.describe('SMS Intrude', () => {
 
   test(
     'Intrude with a supervisorVisibilityMode other than Monitor, Coach or BargeIn is refused',
-    meta({ id: 'sms.intrude.invalid-mode-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.intrude.invalid-mode-refused', page: 'sms.intrude', requirements: ['SMS-INTRUDE-BAD-INPUT', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'intrude oddly');
       expect(await supervisor.sms.supervise(agent, 'Monitor')).toHaveStatusCode(0);

@@ -15,7 +15,6 @@ test.describe('SMS Monitor', () => {
       id: 'sms.monitor.joins-with-visibility-supervisors',
       page: 'sms.monitor',
       requirements: ['SMS-MONITOR-REPLY', 'SMS-MONITOR-JOIN', 'SMS-MONITOR-VISIBILITY', 'SMS-NOTIFICATION-SCHEMAS'],
-      features: ['api-multimedia'],
     }),
     async ({ agent, supervisor, sms }) => {
       expect(await supervisor.sms.supervise(agent, 'Monitor', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
@@ -28,7 +27,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     'in Monitor mode the agent is not shown the supervisor',
-    meta({ id: 'sms.monitor.hidden-from-agent', page: 'sms.monitor', requirements: ['SMS-MONITOR-HIDDEN'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.hidden-from-agent', page: 'sms.monitor', requirements: ['SMS-MONITOR-HIDDEN'] }),
     async ({ agent, supervisor, sms }) => {
       expect(await supervisor.sms.supervise(agent, 'Monitor', { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
       const invited = await sms.inbound({ to: agent, text: 'is anyone listening?' });
@@ -42,7 +41,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     'without supervisorMonitoringMode the supervisor joins every session until cancelled (AllChats)',
-    meta({ id: 'sms.monitor.default-all-chats', page: 'sms.monitor', requirements: ['SMS-MONITOR-DEFAULT-ALLCHATS', 'SMS-MONITOR-JOIN'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.default-all-chats', page: 'sms.monitor', requirements: ['SMS-MONITOR-DEFAULT-ALLCHATS', 'SMS-MONITOR-JOIN'] }),
     async ({ agent, supervisor, sms }) => {
       const first = await supervisedSession(agent, supervisor, sms, 'Monitor');
       expect(await agent.sms.complete(first)).toHaveStatusCode(0);
@@ -55,7 +54,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     'with NextChat the supervisor joins the next session only',
-    meta({ id: 'sms.monitor.next-chat-disarms', page: 'sms.monitor', requirements: ['SMS-MONITOR-NEXTCHAT', 'SMS-MONITOR-JOIN'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.next-chat-disarms', page: 'sms.monitor', requirements: ['SMS-MONITOR-NEXTCHAT', 'SMS-MONITOR-JOIN'] }),
     async ({ agent, supervisor, sms }) => {
       expect(await supervisor.sms.supervise(agent, 'Monitor', { supervisorMonitoringMode: 'NextChat', nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
       const first = await sms.inbound({ to: agent, text: 'first session' });
@@ -73,7 +72,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     "when the agent completes the session, the supervisor's session becomes Revoked",
-    meta({ id: 'sms.monitor.revoked-on-complete', page: 'sms.monitor', requirements: ['SMS-MONITOR-REVOKED'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.revoked-on-complete', page: 'sms.monitor', requirements: ['SMS-MONITOR-REVOKED'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'Monitor');
       const revoked = supervisor.notifications.expect(smsStatus(id, 'Revoked'));
@@ -84,7 +83,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     'monitoring a user id that does not exist is refused',
-    meta({ id: 'sms.monitor.unknown-agent-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.unknown-agent-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'] }),
     async ({ supervisor }) => {
       await smsRefused(supervisor, undefined, 'Monitor', () => supervisor.sms.supervise('0000000000000000000000000000dead', 'Monitor'));
     },
@@ -92,7 +91,7 @@ test.describe('SMS Monitor', () => {
 
   test(
     'monitoring with a supervisorMonitoringMode other than NextChat or AllChats is refused',
-    meta({ id: 'sms.monitor.invalid-mode-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.monitor.invalid-mode-refused', page: 'sms.monitor', requirements: ['SMS-MONITOR-BAD-INPUT', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       await smsRefused(supervisor, undefined, 'Monitor', () => supervisor.sms.supervise(agent, 'Monitor', { supervisorMonitoringMode: 'EveryOtherChat' }));
       const id = await chattingSession(agent, sms, 'nobody is watching');

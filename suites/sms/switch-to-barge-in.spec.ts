@@ -14,7 +14,6 @@ test.describe('SMS SwitchToBargeIn', () => {
         id: `sms.switch-to-barge-in.from-${slug(from)}`,
         page: 'sms.switch-to-barge-in',
         requirements: ['SMS-SWITCH-REPLY', 'SMS-SWITCH-VISIBILITY', 'SMS-SWITCH-CAPABILITIES', 'SMS-SWITCH-REJOINED', 'SMS-SWITCH-OTHERS-ALL', 'SMS-NOTIFICATION-SCHEMAS'],
-        features: ['api-multimedia'],
         ...inferredFor(from),
       }),
       async ({ agent, supervisor, sms }) => {
@@ -28,7 +27,7 @@ test.describe('SMS SwitchToBargeIn', () => {
 
   test(
     'SwitchToBargeIn while the supervisor is already in BargeIn mode is refused',
-    meta({ id: 'sms.switch-to-barge-in.same-mode-refused', page: 'sms.switch-to-barge-in', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.switch-to-barge-in.same-mode-refused', page: 'sms.switch-to-barge-in', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'BargeIn');
       await smsRefused(supervisor, id, 'SwitchToBargeIn', () => supervisor.sms.switchTo(id, 'BargeIn'));

@@ -14,7 +14,6 @@ test.describe('SMS SwitchToCoach', () => {
         id: `sms.switch-to-coach.from-${slug(from)}`,
         page: 'sms.switch-to-coach',
         requirements: ['SMS-SWITCH-REPLY', 'SMS-SWITCH-VISIBILITY', 'SMS-SWITCH-CAPABILITIES', 'SMS-SWITCH-REJOINED', 'SMS-SWITCH-OTHERS-ALL', 'SMS-NOTIFICATION-SCHEMAS'],
-        features: ['api-multimedia'],
         inferred: COACH_INFERENCE,
       }),
       async ({ agent, supervisor, sms }) => {
@@ -28,7 +27,7 @@ test.describe('SMS SwitchToCoach', () => {
 
   test(
     'SwitchToCoach while the supervisor is already in Coach mode is refused',
-    meta({ id: 'sms.switch-to-coach.same-mode-refused', page: 'sms.switch-to-coach', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.switch-to-coach.same-mode-refused', page: 'sms.switch-to-coach', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'Coach');
       await smsRefused(supervisor, id, 'SwitchToCoach', () => supervisor.sms.switchTo(id, 'Coach'));

@@ -14,7 +14,6 @@ test.describe('SMS SwitchToMonitor', () => {
         id: `sms.switch-to-monitor.from-${slug(from)}`,
         page: 'sms.switch-to-monitor',
         requirements: ['SMS-SWITCH-REPLY', 'SMS-SWITCH-VISIBILITY', 'SMS-SWITCH-CAPABILITIES', 'SMS-SWITCH-REJOINED', 'SMS-SWITCH-OTHERS-ALL', 'SMS-NOTIFICATION-SCHEMAS'],
-        features: ['api-multimedia'],
         ...inferredFor(from),
       }),
       async ({ agent, supervisor, sms }) => {
@@ -28,7 +27,7 @@ test.describe('SMS SwitchToMonitor', () => {
 
   test(
     'SwitchToMonitor while the supervisor is already in Monitor mode is refused',
-    meta({ id: 'sms.switch-to-monitor.same-mode-refused', page: 'sms.switch-to-monitor', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.switch-to-monitor.same-mode-refused', page: 'sms.switch-to-monitor', requirements: ['SMS-SWITCH-SAME-MODE', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await supervisedSession(agent, supervisor, sms, 'Monitor');
       await smsRefused(supervisor, id, 'SwitchToMonitor', () => supervisor.sms.switchTo(id, 'Monitor'));
@@ -37,7 +36,7 @@ test.describe('SMS SwitchToMonitor', () => {
 
   test(
     'a switch in a session the supervisor is not part of is refused',
-    meta({ id: 'sms.switch-to-monitor.outsider-refused', page: 'sms.switch-to-monitor', requirements: ['SMS-SWITCH-OUTSIDER', 'ERR-SHAPE'], features: ['api-multimedia'] }),
+    meta({ id: 'sms.switch-to-monitor.outsider-refused', page: 'sms.switch-to-monitor', requirements: ['SMS-SWITCH-OUTSIDER', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, sms }) => {
       const id = await chattingSession(agent, sms, 'no supervisor here');
       await smsRefused(supervisor, id, 'SwitchToMonitor', () => supervisor.sms.switchTo(id, 'Monitor'));

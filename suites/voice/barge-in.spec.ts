@@ -6,8 +6,6 @@ import { deviceMonitoring, establishCall, expect, graded, meta, startMonitoring,
  * https://docs.genesys.com/Documentation:HTCC:API:SupervisorBargeIn:8.5.2 (the seed page)
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.barge-in';
 
 const AT_ONCE_INFERRED = 'the seed page conditions joining the running call at once on the T-Server allowing barge-in';
@@ -17,7 +15,7 @@ const MUTE_INFERRED = 'mute Off for a leg joined in BargeIn: the SwitchToBargeIn
 test.describe('Voice BargeIn', () => {
   test(
     'BargeIn without scope or mode answers statusCode 0; the device shows BargeIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
-    meta({ id: 'voice.barge-in.defaults', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED'], features }),
+    meta({ id: 'voice.barge-in.defaults', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED'] }),
     async ({ agent, supervisor }) => {
       const armed = supervisor.notifications.expect(
         deviceMonitoring(supervisor.device.id, { state: 'BargeIn', ...VOICE_MONITORING_DEFAULTS, target: agent.device.id }),
@@ -29,7 +27,7 @@ test.describe('Voice BargeIn', () => {
 
   test(
     'BargeIn with scope Agent and mode NextCall answers statusCode 0; the device shows BargeIn with them',
-    meta({ id: 'voice.barge-in.agent-next-call', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-PARAMETERS'], features }),
+    meta({ id: 'voice.barge-in.agent-next-call', page, requirements: ['VOICE-BARGEIN-STATE', 'VOICE-BARGEIN-PARAMETERS'] }),
     async ({ agent, supervisor }) => {
       const armed = supervisor.notifications.expect(
         deviceMonitoring(supervisor.device.id, { state: 'BargeIn', scope: 'Agent', mode: 'NextCall', target: agent.device.id }),
@@ -41,7 +39,7 @@ test.describe('Voice BargeIn', () => {
 
   test(
     "BargeIn before a call brings the supervisor into the agent's next call, with mute Off",
-    meta({ id: 'voice.barge-in.joins-next-call', page, requirements: ['VOICE-BARGEIN-JOINS-NEXT-CALL', 'VOICE-BARGEIN-UNMUTED'], features, inferred: MUTE_INFERRED }),
+    meta({ id: 'voice.barge-in.joins-next-call', page, requirements: ['VOICE-BARGEIN-JOINS-NEXT-CALL', 'VOICE-BARGEIN-UNMUTED'], inferred: MUTE_INFERRED }),
     async ({ agent, supervisor, caller }) => {
       await startMonitoring(supervisor, agent, 'BargeIn');
       const leg = supervisor.notifications.expect(supervisorLeg(supervisor.voice.knownCalls(), { mute: 'Off' }));
@@ -52,7 +50,7 @@ test.describe('Voice BargeIn', () => {
 
   test(
     'BargeIn while the agent is on an established call adds the supervisor to that call at once, with mute Off',
-    meta({ id: 'voice.barge-in.joins-active-call', page, requirements: ['VOICE-BARGEIN-ACTIVE-CALL', 'VOICE-BARGEIN-UNMUTED'], features, inferred: MUTE_INFERRED }),
+    meta({ id: 'voice.barge-in.joins-active-call', page, requirements: ['VOICE-BARGEIN-ACTIVE-CALL', 'VOICE-BARGEIN-UNMUTED'], inferred: MUTE_INFERRED }),
     async ({ agent, supervisor, caller }) => {
       await establishCall(caller, agent);
       const armed = supervisor.notifications.expect(

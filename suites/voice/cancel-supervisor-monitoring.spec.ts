@@ -6,8 +6,6 @@ import { deviceNotMonitoring, establishCall, expect, meta, startMonitoring, test
  * (page title "CancelSupervisionMonitoring", operation CancelSupervisorMonitoring: ERRATA V1)
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.cancel-monitoring';
 
 const OPERATIONS = { ListenIn: 'listen-in', Coach: 'coach', BargeIn: 'barge-in' } as const;
@@ -16,7 +14,7 @@ test.describe('Voice CancelSupervisorMonitoring', () => {
   for (const [operation, slug] of Object.entries(OPERATIONS) as [keyof typeof OPERATIONS, string][]) {
     test(
       `CancelSupervisorMonitoring after ${operation} answers statusCode 0; the device drops supervisorMonitoringState and CancelSupervisorMonitoring`,
-      meta({ id: `voice.cancel.after-${slug}`, page, requirements: ['VOICE-CANCEL-STATE', 'VOICE-NOTIFICATION-SCHEMAS'], features }),
+      meta({ id: `voice.cancel.after-${slug}`, page, requirements: ['VOICE-CANCEL-STATE', 'VOICE-NOTIFICATION-SCHEMAS'] }),
       async ({ agent, supervisor }) => {
         await startMonitoring(supervisor, agent, operation);
         const cancelled = supervisor.notifications.expect(deviceNotMonitoring(supervisor.device.id));
@@ -28,7 +26,7 @@ test.describe('Voice CancelSupervisorMonitoring', () => {
 
   test(
     "after CancelSupervisorMonitoring the agent's next call does not reach the supervisor",
-    meta({ id: 'voice.cancel.no-join-after-cancel', page, requirements: ['VOICE-CANCEL-STOPS'], features }),
+    meta({ id: 'voice.cancel.no-join-after-cancel', page, requirements: ['VOICE-CANCEL-STOPS'] }),
     async ({ agent, supervisor, caller }) => {
       await startMonitoring(supervisor, agent, 'ListenIn');
       const cancelled = supervisor.notifications.expect(deviceNotMonitoring(supervisor.device.id));

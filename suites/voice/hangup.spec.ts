@@ -12,7 +12,6 @@ test.describe('Voice Hangup', () => {
       id: 'voice.hangup.supervisor-leg-released',
       page: 'voice.hangup',
       requirements: ['VOICE-HANGUP-RELEASED', 'VOICE-NOTIFICATION-SCHEMAS'],
-      features: ['api-voice', 'api-supervisor-monitoring'],
     }),
     async ({ agent, supervisor, caller }) => {
       const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, 'ListenIn');

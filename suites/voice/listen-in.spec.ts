@@ -19,8 +19,6 @@ import {
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.listen-in';
 
 const MUTE_INFERRED = 'mute On for a leg joined in ListenIn: the SwitchToListenIn page shows mute On in ListenIn, no page shows a leg joined in ListenIn';
@@ -28,7 +26,7 @@ const MUTE_INFERRED = 'mute On for a leg joined in ListenIn: the SwitchToListenI
 test.describe('Voice ListenIn', () => {
   test(
     'ListenIn without scope or mode answers statusCode 0; the device shows ListenIn with scope Call and mode AllCalls, offering CancelSupervisorMonitoring',
-    meta({ id: 'voice.listen-in.defaults', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED', 'VOICE-NOTIFICATION-SCHEMAS'], features }),
+    meta({ id: 'voice.listen-in.defaults', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-DEFAULTS', 'VOICE-MONITORING-CANCEL-OFFERED', 'VOICE-NOTIFICATION-SCHEMAS'] }),
     async ({ agent, supervisor }) => {
       const armed = supervisor.notifications.expect(
         deviceMonitoring(supervisor.device.id, { state: 'ListenIn', ...VOICE_MONITORING_DEFAULTS, target: agent.device.id }),
@@ -40,7 +38,7 @@ test.describe('Voice ListenIn', () => {
 
   test(
     'ListenIn with scope Agent and mode NextCall answers statusCode 0; the device shows ListenIn with them',
-    meta({ id: 'voice.listen-in.agent-next-call', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-PARAMETERS'], features }),
+    meta({ id: 'voice.listen-in.agent-next-call', page, requirements: ['VOICE-LISTENIN-STATE', 'VOICE-LISTENIN-PARAMETERS'] }),
     async ({ agent, supervisor }) => {
       const armed = supervisor.notifications.expect(
         deviceMonitoring(supervisor.device.id, { state: 'ListenIn', scope: 'Agent', mode: 'NextCall', target: agent.device.id }),
@@ -52,7 +50,7 @@ test.describe('Voice ListenIn', () => {
 
   test(
     "after ListenIn the agent's next call reaches the supervisor, whose leg has mute On",
-    meta({ id: 'voice.listen-in.joins-next-call', page, requirements: ['VOICE-LISTENIN-JOINS-NEXT-CALL', 'VOICE-LISTENIN-MUTED'], features, inferred: MUTE_INFERRED }),
+    meta({ id: 'voice.listen-in.joins-next-call', page, requirements: ['VOICE-LISTENIN-JOINS-NEXT-CALL', 'VOICE-LISTENIN-MUTED'], inferred: MUTE_INFERRED }),
     async ({ agent, supervisor, caller }) => {
       await startMonitoring(supervisor, agent, 'ListenIn');
       const leg = supervisor.notifications.expect(supervisorLeg(supervisor.voice.knownCalls(), { mute: 'On' }));
@@ -63,7 +61,7 @@ test.describe('Voice ListenIn', () => {
 
   test(
     "ListenIn with mode NextCall brings the supervisor into the agent's next call only, not the one after",
-    meta({ id: 'voice.listen-in.next-call-once', page, requirements: ['VOICE-MODE-NEXTCALL'], features }),
+    meta({ id: 'voice.listen-in.next-call-once', page, requirements: ['VOICE-MODE-NEXTCALL'] }),
     async ({ agent, supervisor, caller }) => {
       await startMonitoring(supervisor, agent, 'ListenIn', { mode: 'NextCall' });
       const leg = supervisor.notifications.expect(supervisorLeg(supervisor.voice.knownCalls()));
@@ -80,7 +78,7 @@ test.describe('Voice ListenIn', () => {
 
   test(
     'ListenIn with mode AllCalls brings the supervisor into each of two calls in a row',
-    meta({ id: 'voice.listen-in.all-calls', page, requirements: ['VOICE-MODE-ALLCALLS'], features }),
+    meta({ id: 'voice.listen-in.all-calls', page, requirements: ['VOICE-MODE-ALLCALLS'] }),
     async ({ agent, supervisor, caller }) => {
       await startMonitoring(supervisor, agent, 'ListenIn', { mode: 'AllCalls' });
       for (const which of ['first', 'second']) {
@@ -111,7 +109,6 @@ test.describe('Voice ListenIn', () => {
         id: `voice.listen-in.refused-${bad.id}`,
         page,
         requirements: ['VOICE-MONITORING-BAD-INPUT', 'ERR-SHAPE'],
-        features,
         inferred: 'the pages list the parameters and their values but not how a request outside them is refused; a refusal at once or an asynchronous ErrorMessage both count',
       }),
       async ({ agent, supervisor }) => {

@@ -13,7 +13,6 @@ test.describe('Voice MuteMonitoredUser', () => {
       id: 'voice.mute-monitored-user.muted',
       page: 'voice.mute-monitored-user',
       requirements: ['VOICE-MUTE-MONITORED', 'VOICE-NOTIFICATION-SCHEMAS'],
-      features: ['api-voice', 'api-supervisor-monitoring'],
     }),
     async ({ agent, supervisor, caller }) => {
       const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, 'BargeIn');

@@ -6,8 +6,6 @@ import { callOperationRefused, callState, establishCall, expect, meta, refusedNo
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToBargeIn
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.switch-to-barge-in';
 
 test.describe('Voice SwitchToBargeIn', () => {
@@ -18,7 +16,6 @@ test.describe('Voice SwitchToBargeIn', () => {
         id: `voice.switch-to-barge-in.from-${slug(from)}`,
         page,
         requirements: ['VOICE-SWITCH-BARGEIN-MUTE', 'VOICE-SWITCH-BARGEIN-CAPABILITIES', 'VOICE-NOTIFICATION-SCHEMAS'],
-        features,
       }),
       async ({ agent, supervisor, caller }) => {
         const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, from);
@@ -37,7 +34,6 @@ test.describe('Voice SwitchToBargeIn', () => {
       id: 'voice.switch-to-barge-in.no-return-to-coach',
       page,
       requirements: ['VOICE-SWITCH-BARGEIN-NO-COACH', 'ERR-SHAPE'],
-      features,
       inferred: 'the Voice API names no operation back to Coach; the harness tries SwitchToCoach, the name the SMS API uses',
     }),
     async ({ agent, supervisor, caller }) => {
@@ -55,7 +51,7 @@ test.describe('Voice SwitchToBargeIn', () => {
 
   test(
     'SwitchToBargeIn while the supervisor is already in BargeIn is refused',
-    meta({ id: 'voice.switch-to-barge-in.refused-in-barge-in', page, requirements: ['VOICE-SWITCH-BARGEIN-ALLOWED-FROM', 'ERR-SHAPE'], features }),
+    meta({ id: 'voice.switch-to-barge-in.refused-in-barge-in', page, requirements: ['VOICE-SWITCH-BARGEIN-ALLOWED-FROM', 'ERR-SHAPE'] }),
     async ({ agent, supervisor, caller }) => {
       const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, 'BargeIn');
       const refused = supervisor.notifications.expect(callOperationRefused(id, 'SwitchToBargeIn'));
@@ -65,7 +61,7 @@ test.describe('Voice SwitchToBargeIn', () => {
 
   test(
     "SwitchToBargeIn on the agent's own call, which no one monitors, is refused",
-    meta({ id: 'voice.switch-to-barge-in.refused-outside-monitoring', page, requirements: ['VOICE-SWITCH-BARGEIN-ALLOWED-FROM', 'ERR-SHAPE'], features }),
+    meta({ id: 'voice.switch-to-barge-in.refused-outside-monitoring', page, requirements: ['VOICE-SWITCH-BARGEIN-ALLOWED-FROM', 'ERR-SHAPE'] }),
     async ({ agent, caller }) => {
       const { agentCallId: id } = await establishCall(caller, agent);
       const refused = agent.notifications.expect(callOperationRefused(id, 'SwitchToBargeIn'));

@@ -6,8 +6,6 @@ import { callOperationRefused, callState, expect, meta, refusedNowOrLater, slug,
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToListenin
  */
 
-type Meta = Parameters<typeof meta>[0];
-const features: Meta['features'] = ['api-voice', 'api-supervisor-monitoring'];
 const page = 'voice.switch-to-listen-in';
 
 test.describe('Voice SwitchToListenIn', () => {
@@ -18,7 +16,6 @@ test.describe('Voice SwitchToListenIn', () => {
         id: `voice.switch-to-listen-in.from-${slug(from)}`,
         page,
         requirements: ['VOICE-SWITCH-LISTENIN-MUTE', 'VOICE-SWITCH-LISTENIN-CAPABILITIES', 'VOICE-NOTIFICATION-SCHEMAS'],
-        features,
       }),
       async ({ agent, supervisor, caller }) => {
         const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, from);
@@ -37,7 +34,6 @@ test.describe('Voice SwitchToListenIn', () => {
       id: 'voice.switch-to-listen-in.no-return-to-coach',
       page,
       requirements: ['VOICE-SWITCH-LISTENIN-NO-COACH', 'ERR-SHAPE'],
-      features,
       inferred: 'the Voice API names no operation back to Coach; the harness tries SwitchToCoach, the name the SMS API uses',
     }),
     async ({ agent, supervisor, caller }) => {

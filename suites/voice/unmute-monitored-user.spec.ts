@@ -3,7 +3,6 @@ import { expect, meta, monitoredUserMuted, superviseCall, test } from '../harnes
 /**
  * UnmuteMonitoredUser on the supervisor's call: the agent the supervisor muted is heard again.
  * https://docs.genesys.com/Documentation:HTCC:API:SupervisorUnmuteMonitoredUser:8.5.2
- * (the page lists only api-voice; the test needs monitoring, hence both features: ERRATA V7)
  */
 
 test.describe('Voice UnmuteMonitoredUser', () => {
@@ -13,7 +12,6 @@ test.describe('Voice UnmuteMonitoredUser', () => {
       id: 'voice.unmute-monitored-user.unmuted',
       page: 'voice.unmute-monitored-user',
       requirements: ['VOICE-UNMUTE-MONITORED', 'VOICE-NOTIFICATION-SCHEMAS'],
-      features: ['api-voice', 'api-supervisor-monitoring'],
     }),
     async ({ agent, supervisor, caller }) => {
       const { supervisorCallId: id } = await superviseCall({ agent, supervisor, caller }, 'BargeIn');
