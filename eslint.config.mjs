@@ -110,10 +110,10 @@ export default tseslint.config(
     },
   },
   {
-    // Every file of the suites but the harness (which re-exports the helpers) and the catalogue
-    // (data): a test is written in a spec, and what a spec's helpers do follows the spec rules.
+    // Every file of the suites but the harness (which re-exports the helpers): a test is written
+    // in a spec, and what a spec's shared files do follows the spec rules.
     files: ['suites/**/*.ts'],
-    ignores: ['suites/harness.ts', 'suites/catalogue/**'],
+    ignores: ['suites/harness.ts'],
     plugins: { gws },
     rules: { 'gws/no-sleep': 'error', 'gws/test-meta': 'error', 'gws/import-harness': 'error', 'gws/test-in-spec': 'error', 'no-restricted-syntax': 'off' },
   },

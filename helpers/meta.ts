@@ -2,8 +2,8 @@ import { test } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import type { Feature } from './config';
 import { redactText } from './redact';
-import { PAGES, type Page, type PageKey } from '../suites/catalogue/pages';
-import { basisOf, inferredReason, type RequirementId } from '../suites/catalogue/requirements';
+import { PAGES, type Page, type PageKey } from '../catalogue/pages';
+import { basisOf, inferredReason, type RequirementId } from '../catalogue/requirements';
 
 /**
  * Every test's metadata, in Playwright's own places: tags for the features it needs, annotations

@@ -5,8 +5,8 @@ import { readMeta } from '../helpers/meta';
 import { readOutcomes, type JsonReport } from '../scripts/results';
 import { HELP, helpRequested } from '../scripts/help';
 import { PLAYWRIGHT_CLI, run } from '../scripts/run';
-import { PAGES } from '../suites/catalogue/pages';
-import { REQUIREMENTS } from '../suites/catalogue/requirements';
+import { PAGES } from '../catalogue/pages';
+import { REQUIREMENTS } from '../catalogue/requirements';
 import type { RunRecord } from './lib/record';
 import { toHtml, toMarkdown } from './lib/render';
 import { ROOT } from './lib/run-info';
@@ -60,7 +60,7 @@ function check(tests: ListedTest[]): string[] {
     if (twin) problems.push(`test id ${t.id} is used twice: "${twin.title}" and "${t.title}"; ids must be unique`);
     ids.set(t.id, t);
     for (const r of t.requirements) {
-      if (!(r in REQUIREMENTS)) problems.push(`${t.id} names requirement ${r}, which is not in suites/catalogue/requirements: add the row or fix the id`);
+      if (!(r in REQUIREMENTS)) problems.push(`${t.id} names requirement ${r}, which is not in catalogue/requirements: add the row or fix the id`);
     }
   }
   for (const [id, r] of Object.entries(REQUIREMENTS)) {

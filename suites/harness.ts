@@ -9,7 +9,7 @@ export { refusedNowOrLater } from '../helpers/gws/refusals';
 export { graded } from '../helpers/cometd/expectation';
 export { group } from '../helpers/cometd/types';
 export * from '../helpers/cometd/platform-steps';
-export { DOCUMENTED_CAPABILITIES } from './catalogue/capabilities';
+export { DOCUMENTED_CAPABILITIES } from '../catalogue/capabilities';
 export type { GwsUser } from '../helpers/gws/user';
 export type { SmsInjector } from '../helpers/gws/sms-injector';
 export * from '../helpers/gws/vocabulary';

@@ -1,5 +1,5 @@
 import type { Step } from '../../helpers/cometd/types';
-import { REQUIREMENTS, type RequirementId } from '../../suites/catalogue/requirements';
+import { REQUIREMENTS, type RequirementId } from '../../catalogue/requirements';
 
 /**
  * What the model predicts for one command, as the same steps the suites await, each with the

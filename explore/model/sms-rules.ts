@@ -1,7 +1,7 @@
 import { anySmsNotification, smsStatus } from '../../helpers/cometd/sms-steps';
 import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisorJoined, switchedTo } from '../../helpers/gws/sms-scenario';
 import type { SmsSupervisorMode } from '../../helpers/gws/vocabulary';
-import type { RequirementId } from '../../suites/catalogue/requirements';
+import type { RequirementId } from '../../catalogue/requirements';
 import type { AwaitPrediction, Prediction, QuietPrediction } from './predict';
 import { COMPLETE_READING, INTRUDED_REVOKED_READING, LEAVE_READING, REARM_READING, type ModelSession, type Scope, type SmsModel } from './sms';
 

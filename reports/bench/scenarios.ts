@@ -5,7 +5,7 @@ import { GwsUser } from '../../helpers/gws/user';
 import { silentReporter } from '../../helpers/gws/reporter';
 import { redactedJson } from '../../helpers/redact';
 import type { MockHandle } from '../../mock/server';
-import { DOCUMENTED_CAPABILITIES } from '../../suites/catalogue/capabilities';
+import { DOCUMENTED_CAPABILITIES } from '../../catalogue/capabilities';
 import { BareInjector, BareUser, newMessagesOf, smsWith, type Arrival } from './bare';
 
 /**

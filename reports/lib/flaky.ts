@@ -1,4 +1,6 @@
-import type { RunRecord, TestRecord } from './record';
+import type { FlakySummary, RerunRecord, RerunVerdict, RunRecord, TestRecord } from './record';
+
+export type { FlakySummary, RerunRecord, RerunVerdict } from './record';
 
 /**
  * Reproducible or flaky: each failed test is run once more, alone, on the user set it had, at
@@ -6,16 +8,6 @@ import type { RunRecord, TestRecord } from './record';
  * code, `flaky` when it passes or fails differently. A flaky failure still fails the gate, unless
  * the run allows flaky tests (`--allow-flaky`): then the gate is decided by the other tests.
  */
-
-export type RerunVerdict = 'reproducible' | 'flaky' | 'not-rerun';
-
-export interface RerunRecord {
-  verdict: RerunVerdict;
-  /** The second attempt, as the run record would have it. */
-  attempt?: { verdict: TestRecord['verdict']; code?: string; message?: string; durationMs: number };
-  /** Why there was no second attempt. */
-  reason?: string;
-}
 
 /** A test that ended failed or with a harness error (known failures are expected and not run again). */
 export function isRerunCandidate(t: TestRecord): boolean {
@@ -32,14 +24,6 @@ export function judgeRerun(first: TestRecord, second: TestRecord | undefined): R
   };
   const same = second.verdict === first.verdict && (second.code ?? '') === (first.code ?? '');
   return { verdict: same ? 'reproducible' : 'flaky', attempt };
-}
-
-export interface FlakySummary {
-  /** Ids of the tests whose failure did not reproduce. */
-  flaky: string[];
-  reproducible: string[];
-  notRerun: string[];
-  allowed: boolean;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { readMeta } from '../../helpers/meta';
-import { PAGES } from '../../suites/catalogue/pages';
-import { REQUIREMENTS } from '../../suites/catalogue/requirements';
+import { PAGES } from '../../catalogue/pages';
+import { REQUIREMENTS } from '../../catalogue/requirements';
 import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
 import { DriftCollector, type DriftTally } from './drift';
-import type { FlakySummary, RerunRecord } from './flaky';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
 import { isExpired, matchesFingerprint, type KnownFailure } from './known';
 import { fingerprints, incompleteness, type FingerprintSeen, type Incomplete } from './record-checks';
@@ -251,4 +250,24 @@ export function buildRunRecord(report: JsonReport, info: RunInfo, known: KnownFa
     latency: latency.result(),
     drift: drift.result(),
   };
+}
+
+/** A failed test's second attempt (flaky.ts judges it). */
+export type RerunVerdict = 'reproducible' | 'flaky' | 'not-rerun';
+
+export interface RerunRecord {
+  verdict: RerunVerdict;
+  /** The second attempt, as the run record would have it. */
+  attempt?: { verdict: TestRecord['verdict']; code?: string; message?: string; durationMs: number };
+  /** Why there was no second attempt. */
+  reason?: string;
+}
+
+/** The run's second attempts, by outcome. */
+export interface FlakySummary {
+  /** Ids of the tests whose failure did not reproduce. */
+  flaky: string[];
+  reproducible: string[];
+  notRerun: string[];
+  allowed: boolean;
 }

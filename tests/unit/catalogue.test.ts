@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ANNOTATION, meta, readMeta } from '../../helpers/meta';
-import { basisOf, gradeOf, inferredReason, isJudged, openReason, REQUIREMENTS, type RequirementId } from '../../suites/catalogue/requirements';
+import { basisOf, gradeOf, inferredReason, isJudged, openReason, REQUIREMENTS, type RequirementId } from '../../catalogue/requirements';
 
 /** Every requirement says what it rests on, and the tests' grading follows from the catalogue. */
 

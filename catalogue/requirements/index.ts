@@ -29,7 +29,7 @@ export function isRequirementId(id: string): id is RequirementId {
 }
 
 function row(id: string): CatalogueRow {
-  if (!isRequirementId(id)) throw new Error(`unknown requirement ${id}: not in suites/catalogue/requirements`);
+  if (!isRequirementId(id)) throw new Error(`unknown requirement ${id}: not in catalogue/requirements`);
   return REQUIREMENTS[id];
 }
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../../../helpers/config';
+import type { Feature } from '../../helpers/config';
 
 /**
  * A documentation page the suites cite. A test names a page by key; the page gives the Allure

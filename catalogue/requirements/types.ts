@@ -1,7 +1,7 @@
-import type { Basis } from '../../../helpers/errors';
+import type { Basis } from '../../helpers/errors';
 import type { PageKey } from '../pages';
 
-export type { Basis } from '../../../helpers/errors';
+export type { Basis } from '../../helpers/errors';
 
 interface RequirementCommon {
   page: PageKey;
