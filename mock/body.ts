@@ -1,4 +1,4 @@
-import { fail } from './state';
+import { fail } from './failure';
 
 /** Reading the members of a request body, refused with the documented error shape. */
 

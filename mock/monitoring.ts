@@ -3,6 +3,7 @@ import { isFaultName } from './faults';
 import { fail, GwsFailure, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import type { VoiceDomain } from './voice';
+import type { SupervisorMonitoring } from './voice-model';
 import { shown } from './guard';
 import {
   MONITORING_MODES, MONITORING_SCOPES, slug, VOICE_MONITORING_DEFAULTS, VOICE_SUPERVISOR_MODES,
@@ -18,17 +19,6 @@ import {
 
 export type { VoiceSupervisorMode as SupervisorMode } from '../helpers/gws/vocabulary';
 
-export interface SupervisorMonitoring {
-  supervisor: MockUser;
-  target: MockUser;
-  state: SupervisorMode;
-  mode: MonitoringMode;
-  scope: MonitoringScope;
-  /** The call a one-call monitoring was spent on. */
-  usedOn?: string;
-  /** Fault voice.cancel.still-joins: cancelled as far as the device shows, still joining calls. */
-  hidden?: boolean;
-}
 
 const MONITORING_OPERATIONS = new Set<string>(VOICE_SUPERVISOR_MODES);
 

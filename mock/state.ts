@@ -2,39 +2,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FaultName } from './faults';
 import { Latitude } from './latitude';
 import type { MockUser } from './users';
-import type { SupervisorMonitoring } from './monitoring';
-import type { VoiceCall } from './voice-model';
+import type { SupervisorMonitoring, VoiceCall } from './voice-model';
 
 /**
  * The mock's whole world: users, HTTP sessions, contact-center logins and channel states, and the
  * delivery of notifications to one user's CometD clients. Domain modules (sms.ts) act on it.
  */
 
-/** A refusal in the documented shape: statusCode + statusMessage, and an HTTP status of our choice. */
-export class GwsFailure extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly statusMessage: string,
-    readonly httpStatus = 400,
-  ) {
-    super(statusMessage);
-  }
-}
+import { fail } from './failure';
 
-export const fail = {
-  missing: (name: string) => new GwsFailure(1, `Missing required parameter '${name}'`, 400),
-  state: (message: string) => new GwsFailure(2, message, 409),
-  forbidden: (message: string) => new GwsFailure(3, message, 403),
-  permission: (message: string) => new GwsFailure(5, message, 403),
-  notFound: (what: string) => new GwsFailure(6, `${what} not found`, 404),
-  invalid: (message: string) => new GwsFailure(10, message, 400),
-};
-
-/** An operation done, and what it sets off once the reply is on its way. */
-export interface Outcome {
-  reply: Record<string, unknown>;
-  after?: () => void;
-}
+export { fail, GwsFailure, type Outcome } from './failure';
 
 export interface HttpSession {
   id: string;

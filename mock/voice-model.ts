@@ -1,13 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Body } from './body';
-import type { SupervisorMode } from './monitoring';
-import { fail } from './state';
+import { fail } from './failure';
+import type { MonitoringMode, MonitoringScope, VoiceSupervisorMode as SupervisorMode } from '../helpers/gws/vocabulary';
 import type { MockUser } from './users';
 
 /**
  * The voice call model (gws-voice-and-platform.md §3-§5): call states, each party's leg, and the
  * capability lists each state and supervisor mode offers, as the pages print them.
  */
+
+/** A supervisor's monitoring of an agent's device, as the supervisor's device shows it. */
+export interface SupervisorMonitoring {
+  supervisor: MockUser;
+  target: MockUser;
+  state: SupervisorMode;
+  mode: MonitoringMode;
+  scope: MonitoringScope;
+  /** The call a one-call monitoring was spent on. */
+  usedOn?: string;
+  /** Fault voice.cancel.still-joins: cancelled as far as the device shows, still joining calls. */
+  hidden?: boolean;
+}
 
 export const CALLS_TOPIC = '/v2/me/calls';
 

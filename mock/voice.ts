@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { notifyDevice, ownDevice } from './devices';
 import { isFaultName } from './faults';
-import type { SupervisorMonitoring } from './monitoring';
 import { slug } from '../helpers/gws/vocabulary';
 import { fail, type MockState, type Outcome } from './state';
 import type { MockUser } from './users';
 import { shown } from './guard';
 import type { Body } from './body';
-import { callId, CALLS_TOPIC, capabilitiesOf, DOCUMENTED_UNSIMULATED, optionalType, type CallLeg, type VoiceCall } from './voice-model';
+import { callId, CALLS_TOPIC, capabilitiesOf, DOCUMENTED_UNSIMULATED, optionalType, type CallLeg, type SupervisorMonitoring, type VoiceCall } from './voice-model';
 
 /**
  * Voice calls as the documentation describes them (gws-voice-and-platform.md §3-§5): calls made

@@ -1,5 +1,5 @@
 import type { GwsReply } from './session';
-import type { GwsUser } from './user';
+import type { Person } from './person';
 import type { SmsMonitoringMode, SmsSupervisorMode } from './vocabulary';
 
 /**
@@ -11,9 +11,9 @@ import type { SmsMonitoringMode, SmsSupervisorMode } from './vocabulary';
 
 
 export class SmsOperations {
-  private readonly monitored = new Set<GwsUser>();
+  private readonly monitored = new Set<Person>();
 
-  constructor(private readonly user: GwsUser) {}
+  constructor(private readonly user: Person) {}
 
   private get channel(): string {
     return this.user.context.config.smsChannel;
@@ -59,11 +59,11 @@ export class SmsOperations {
     return this.user.operation('GET smssessions', '/me/smssessions?fields=*', undefined, 'GET');
   }
 
-  private agentId(agent: GwsUser | string): string {
+  private agentId(agent: Person | string): string {
     return typeof agent === 'string' ? agent : agent.me!.id;
   }
 
-  private agentLabel(agent: GwsUser | string): string {
+  private agentLabel(agent: Person | string): string {
     return typeof agent === 'string' ? `user ${agent}` : agent.label;
   }
 
@@ -72,7 +72,7 @@ export class SmsOperations {
    * leaves every session of the agent's that the supervisor joined through it.
    */
   supervise(
-    agent: GwsUser | string,
+    agent: Person | string,
     operation: SmsSupervisorMode,
     options: { supervisorMonitoringMode?: SmsMonitoringMode | string; nickname?: string } = {},
   ): Promise<GwsReply> {
@@ -93,7 +93,7 @@ export class SmsOperations {
     );
   }
 
-  cancelMonitoring(agent: GwsUser | string): Promise<GwsReply> {
+  cancelMonitoring(agent: Person | string): Promise<GwsReply> {
     return this.user.operation(
       `CancelSupervisorMonitoring ${this.agentLabel(agent)}`,
       `/users/${encodeURIComponent(this.agentId(agent))}/channels/${this.channel}`,
@@ -102,7 +102,7 @@ export class SmsOperations {
   }
 
   /** Intrude into an agent's running session; the session is the supervisor's to end at teardown. */
-  intrude(agent: GwsUser | string, id: string, supervisorVisibilityMode?: SmsSupervisorMode | string): Promise<GwsReply> {
+  intrude(agent: Person | string, id: string, supervisorVisibilityMode?: SmsSupervisorMode | string): Promise<GwsReply> {
     this.user.smsSessions.add(id);
     return this.user.operation(
       `Intrude smssession ${id} of ${this.agentLabel(agent)}${supervisorVisibilityMode ? ` as ${supervisorVisibilityMode}` : ''}`,

@@ -1,4 +1,4 @@
-import type { Config, Credentials, Role } from '../config';
+import type { Role } from '../config';
 import { apiUrl } from '../config';
 import { HarnessError } from '../errors';
 import { NotificationRecorder } from '../cometd/recorder';
@@ -8,36 +8,19 @@ import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
 import { sameSender, TERMINAL_SMS_STATES, type SmsSessionView } from '../cometd/sms-steps';
-import type { Reporter } from './reporter';
+import type { Device, MeUser, Person, UserContext } from './person';
+
+export type { Device, UserContext } from './person';
 
 /**
  * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
  * typed operations, and a record of what the test created, so that teardown undoes exactly that.
  */
 
-export interface UserContext {
-  config: Config;
-  baseUrl: URL;
-  role: Role;
-  credentials: Credentials;
-  reporter: Reporter;
-}
 
-interface MeUser {
-  id: string;
-  userName: string;
-  uri?: string;
-}
-
-export interface Device {
-  id: string;
-  phoneNumber?: string;
-  uri?: string;
-  [key: string]: unknown;
-}
 
 /** States after which a user has nothing left to undo in an SMS session. */
-export class GwsUser {
+export class GwsUser implements Person {
   readonly session: GwsSession;
   readonly notifications: NotificationRecorder;
   readonly sms: SmsOperations;

@@ -3,7 +3,7 @@ import { HarnessError, NonConformance } from '../errors';
 import { callIdsIn, callOf, callReleased, callState, deviceOf, newCall, type CallExpectation } from '../cometd/voice-steps';
 import type { Notification } from '../cometd/types';
 import type { GwsReply } from './session';
-import type { GwsUser } from './user';
+import type { Person } from './person';
 import { VOICE_SUPERVISOR_MODES, type MonitoringMode, type MonitoringScope, type VoiceSupervisorMode } from './vocabulary';
 
 /**
@@ -40,14 +40,14 @@ export class VoiceOperations {
   private armed: { mode: string; fromSeq: number } | undefined;
   private monitoringCleanup = false;
 
-  constructor(private readonly user: GwsUser) {}
+  constructor(private readonly user: Person) {}
 
   private get transcript(): readonly Notification[] {
     return this.user.notifications.transcript;
   }
 
   /** The absolute URI of a user's device: as GET /me/devices gave it, or in the documented form. */
-  deviceUri(of: GwsUser): string {
+  deviceUri(of: Person): string {
     const { device } = of;
     return typeof device.uri === 'string' ? device.uri : apiUrl(of.context.baseUrl, `/devices/${device.id}`);
   }
@@ -67,7 +67,7 @@ export class VoiceOperations {
   }
 
   /** Dial from this user's device to another user's number (or a number). */
-  async dial(to: GwsUser | string): Promise<GwsReply> {
+  async dial(to: Person | string): Promise<GwsReply> {
     const phoneNumber = typeof to === 'string' ? to : to.device.phoneNumber;
     if (!phoneNumber) throw new HarnessError('SETUP_FAILED', `${this.user.label} cannot dial ${typeof to === 'string' ? to : to.label}: GET /api/v2/me/devices gave no phoneNumber`);
     const before = this.knownCalls();
@@ -96,7 +96,7 @@ export class VoiceOperations {
     return this.sendToCall(id, { operationName: 'Hangup' });
   }
 
-  monitor(operation: VoiceSupervisorMode, target: GwsUser, options: MonitoringOptions = {}): Promise<GwsReply> {
+  monitor(operation: VoiceSupervisorMode, target: Person, options: MonitoringOptions = {}): Promise<GwsReply> {
     return this.sendToDevice({
       operationName: operation,
       targetDeviceUri: this.deviceUri(target),
@@ -106,15 +106,15 @@ export class VoiceOperations {
     });
   }
 
-  listenIn(target: GwsUser, options?: MonitoringOptions): Promise<GwsReply> {
+  listenIn(target: Person, options?: MonitoringOptions): Promise<GwsReply> {
     return this.monitor('ListenIn', target, options);
   }
 
-  coach(target: GwsUser, options?: MonitoringOptions): Promise<GwsReply> {
+  coach(target: Person, options?: MonitoringOptions): Promise<GwsReply> {
     return this.monitor('Coach', target, options);
   }
 
-  bargeIn(target: GwsUser, options?: MonitoringOptions): Promise<GwsReply> {
+  bargeIn(target: Person, options?: MonitoringOptions): Promise<GwsReply> {
     return this.monitor('BargeIn', target, options);
   }
 

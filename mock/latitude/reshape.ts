@@ -1,4 +1,3 @@
-import type { Latitude } from './index';
 
 /**
  * The payload switches: extra members, shuffled lists, the other capability spelling, the other
@@ -16,6 +15,13 @@ const OTHER_SPELLING: Readonly<Record<string, string>> = {
 
 /** Lists whose order carries meaning (a message log is read by index) are never shuffled. */
 const ORDERED_LISTS = new Set(['messages']);
+
+/** What reshaping needs of the latitude (index.ts): which switches are on, and its seeded randomness. */
+interface Latitude {
+  has(name: 'capability-spelling' | 'shuffled-lists' | 'uri-key' | 'extra-members' | 'timestamp-space'): boolean;
+  int(a: number, b: number): number;
+  shuffle<T>(items: T[]): T[];
+}
 
 /** The member a server of this family might add; its value varies so no one relies on it. */
 export const EXTRA_MEMBER = 'latitudeExtension';
