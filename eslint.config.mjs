@@ -110,6 +110,22 @@ export default tseslint.config(
     },
   },
   {
+    // Imports run one way: specs → helpers → client and recorder; the command-line entry points
+    // (scripts/) → the report code. The library folders never reach back.
+    files: ['catalogue/**/*.ts', 'helpers/**/*.ts', 'mock/**/*.ts', 'reports/**/*.ts', 'explore/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/scripts/*'], message: 'Command-line entry points live in scripts/ and import the library code, never the reverse.' },
+            { group: ['**/suites/*', '**/suites/**'], message: 'Only specs live in suites/; what helpers need comes from helpers/ or catalogue/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every file of the suites but the harness (which re-exports the helpers): a test is written
     // in a spec, and what a spec's shared files do follows the spec rules.
     files: ['suites/**/*.ts'],

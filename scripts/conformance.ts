@@ -15,10 +15,10 @@ import { DEFAULT_USER_SETS } from '../mock/users';
 import { collectRunInfo, type RunInfo } from '../reports/lib/run-info';
 import { helpRequested } from './help';
 import { preflightOrExit } from './preflight';
-import { readOutcomes, readReport, type JsonReport } from './results';
+import { readOutcomes, readReport, type JsonReport } from '../reports/lib/results';
 import { markJunitReruns } from './junit-reruns';
 import { DEFAULT_RERUN_LIMIT, rerunFailures } from './rerun';
-import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from './run';
+import { ALLURE_CLI, PLAYWRIGHT_CLI, run } from '../reports/lib/run';
 
 /**
  * `npm run conformance [-- --mock] [--strict] [--known-failures FILE] [playwright args]`: validates the

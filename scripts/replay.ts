@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPLAY_FORMAT, type ReplayFile } from '../helpers/curl';
 import { escapeRegExp } from './rerun';
-import { PLAYWRIGHT_CLI, run } from './run';
+import { PLAYWRIGHT_CLI, run } from '../reports/lib/run';
 
 /**
  * `npm run replay -- <replay.json | test id>`: runs that one test again, alone, against the

@@ -5,8 +5,8 @@ import { isRerunCandidate, judgeRerun, type RerunRecord } from '../reports/lib/f
 import type { KnownFailure } from '../reports/lib/known';
 import { buildRunRecord, type RunRecord, type TestRecord } from '../reports/lib/record';
 import type { RunInfo } from '../reports/lib/run-info';
-import { readOutcomes, readReport, type JsonReport } from './results';
-import { PLAYWRIGHT_CLI, run } from './run';
+import { readOutcomes, readReport, type JsonReport } from '../reports/lib/results';
+import { PLAYWRIGHT_CLI, run } from '../reports/lib/run';
 
 /**
  * The second attempt of each failed test: at the end of the run, one Playwright process per user

@@ -4,9 +4,9 @@ import { TARGET_VARIABLES } from '../helpers/config';
 import { FAULTS, type FaultDefinition, type FaultName } from '../mock/faults';
 import { codesOf, type DeclaredFailure } from '../mock/faults/types';
 import { LATITUDE, LATITUDE_NAMES, parseLatitudeSeed, type LatitudeName } from '../mock/latitude';
-import { readOutcomes, readReport, stripAnsi, type TestOutcome } from './results';
+import { readOutcomes, readReport, stripAnsi, type TestOutcome } from '../reports/lib/results';
 import { HELP, helpRequested } from './help';
-import { PLAYWRIGHT_CLI, run } from './run';
+import { PLAYWRIGHT_CLI, run } from '../reports/lib/run';
 
 /**
  * `npm run selfcheck`: proves both directions. Against the clean mock, under each latitude switch

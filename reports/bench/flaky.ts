@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FlakySummary } from '../lib/flaky';
 import type { RunRecord } from '../lib/record';
-import { run, TSX_CLI } from '../../scripts/run';
+import { run, TSX_CLI } from '../lib/run';
 import { GLOBAL_TIMEOUT, mockOnlyEnv } from './wall';
 
 /**

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TARGET_VARIABLES } from '../../helpers/config';
-import { readOutcomes, readReport } from '../../scripts/results';
-import { PLAYWRIGHT_CLI, run } from '../../scripts/run';
+import { readOutcomes, readReport } from '../lib/results';
+import { PLAYWRIGHT_CLI, run } from '../lib/run';
 import { summarize, type Summary } from './stats';
 
 /**

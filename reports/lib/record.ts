@@ -1,7 +1,7 @@
 import { readMeta } from '../../helpers/meta';
 import { PAGES } from '../../catalogue/pages';
 import { REQUIREMENTS } from '../../catalogue/requirements';
-import { readOutcomes, type JsonReport, type TestOutcome } from '../../scripts/results';
+import { readOutcomes, type JsonReport, type TestOutcome } from './results';
 import { DriftCollector, type DriftTally } from './drift';
 import { LatencyCollector, ShapeCollector, type ExchangeEvidence, type NotificationEvidence, type OperationLatency, type Shape } from './evidence';
 import { isExpired, matchesFingerprint, type KnownFailure } from './known';

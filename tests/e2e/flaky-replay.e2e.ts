@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startMock, type MockHandle } from '../../mock/server';
 import { userSetsOf } from '../../mock/users';
-import { run, TSX_CLI } from '../../scripts/run';
+import { run, TSX_CLI } from '../../reports/lib/run';
 import type { RerunRecord } from '../../reports/lib/flaky';
 import type { RunRecord, TestRecord } from '../../reports/lib/record';
 import { attachmentsOf, mockTarget, runHarness, type HarnessRun } from './support/harness-run';

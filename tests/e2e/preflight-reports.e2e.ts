@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { startMock } from '../../mock/server';
 import { mockUser, type MockUser } from '../../mock/users';
-import { run, TSX_CLI } from '../../scripts/run';
-import { checkSummary } from '../../reports/render-check-summary';
+import { run, TSX_CLI } from '../../reports/lib/run';
+import { checkSummary } from '../../reports/lib/render-check-summary';
 import { mockTarget, runHarness } from './support/harness-run';
 
 /**
@@ -33,7 +33,7 @@ test('report:check passes on a run against a non-mock target with its own user n
     expect(existsSync(join(result.dir, 'allure-report.html'))).toBe(true);
 
     const args = [
-      join(ROOT, 'reports/render-check.ts'),
+      join(ROOT, 'scripts/render-check.ts'),
       '--report', join(result.dir, 'allure-report'),
       '--results', join(result.dir, 'results.json'),
       '--single', join(result.dir, 'allure-report.html'),

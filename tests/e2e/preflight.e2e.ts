@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test';
 import { TARGET_VARIABLES } from '../../helpers/config';
 import { startMock } from '../../mock/server';
 import { mockUser, userSetsOf } from '../../mock/users';
-import { run, TSX_CLI } from '../../scripts/run';
-import { stripAnsi } from '../../scripts/results';
+import { run, TSX_CLI } from '../../reports/lib/run';
+import { stripAnsi } from '../../reports/lib/results';
 import { mockLeftovers, mockTarget, runHarness, usersFile } from './support/harness-run';
 
 /**

@@ -5,8 +5,8 @@ import { ANNOTATION } from '../../helpers/meta';
 import { buildRunRecord } from '../../reports/lib/record';
 import type { RunInfo } from '../../reports/lib/run-info';
 import { selectionOf } from '../../reports/lib/selection';
-import { run, TSX_CLI } from '../../scripts/run';
-import type { JsonReport } from '../../scripts/results';
+import { run, TSX_CLI } from '../../reports/lib/run';
+import type { JsonReport } from '../../reports/lib/results';
 import { runHarness } from './support/harness-run';
 
 /**
@@ -66,7 +66,7 @@ test('a run with a non-conformance, a known failure and not-applicable tests: JU
 
 test('certify refuses a partial selection unless --partial, before running anything', async ({}, testInfo) => {
   const dir = testInfo.outputPath('reports');
-  const child = await run(TSX_CLI, [join(ROOT, 'reports/certify.ts'), '--mock', '--grep', 'Hangup'], { env: { ...process.env, GWS_REPORTS_DIR: dir }, quiet: true });
+  const child = await run(TSX_CLI, [join(ROOT, 'scripts/certify.ts'), '--mock', '--grep', 'Hangup'], { env: { ...process.env, GWS_REPORTS_DIR: dir }, quiet: true });
   expect(child.code).toBe(2);
   expect(child.output).toContain('certify: refused: the selection covers part of the suites (--grep Hangup)');
   expect(child.output).toContain('--partial');
@@ -121,7 +121,7 @@ test('compare over a folder of three runs writes one matrix that fits a laptop s
   runs.forEach((r, i) => writeFileSync(join(dir, i === 1 ? 'sub' : '', `run-${i}.json`), JSON.stringify(r)));
   writeFileSync(join(dir, 'not-a-record.json'), '{"hello":1}');
   const out = testInfo.outputPath('reports');
-  const child = await run(TSX_CLI, [join(ROOT, 'reports/compare.ts'), dir], { env: { ...process.env, GWS_REPORTS_DIR: out }, quiet: true });
+  const child = await run(TSX_CLI, [join(ROOT, 'scripts/compare.ts'), dir], { env: { ...process.env, GWS_REPORTS_DIR: out }, quiet: true });
   expect(child.code, child.output).toBe(2);
   expect(child.output).toMatch(/comparison of 3 runs: 0 new failure\(s\), 2 became unable to run \(harness errors\); 2 caveat\(s\): the targets differ/);
 

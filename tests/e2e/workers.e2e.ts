@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startMock } from '../../mock/server';
-import type { JsonReport } from '../../scripts/results';
+import type { JsonReport } from '../../reports/lib/results';
 import { mockTarget, runHarness, type HarnessRun } from './support/harness-run';
 
 /**

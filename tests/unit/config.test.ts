@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadConfig } from '../../helpers/config';
 import { ConfigError } from '../../helpers/errors';
-import { PLAYWRIGHT_CLI, run } from '../../scripts/run';
+import { PLAYWRIGHT_CLI, run } from '../../reports/lib/run';
 
 const REAL = {
   GWS_BASE_URL: 'https://gws-staging.example.com/gws',

@@ -7,7 +7,7 @@ import { buildRunRecord, type TestRecord } from '../../reports/lib/record';
 import type { RunInfo } from '../../reports/lib/run-info';
 import { markJunitReruns, RERUN_SUITE } from '../../scripts/junit-reruns';
 import { escapeRegExp, keptArgs } from '../../scripts/rerun';
-import type { JsonReport } from '../../scripts/results';
+import type { JsonReport } from '../../reports/lib/results';
 
 const info: RunInfo = {
   startedAt: '2026-01-01T00:00:00.000Z',

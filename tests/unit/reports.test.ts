@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ANNOTATION } from '../../helpers/meta';
-import { compare } from '../../reports/compare';
+import { compare } from '../../scripts/compare';
 import { filesContaining, writeManifest } from '../../reports/lib/bundle';
 import { operationKey } from '../../reports/lib/evidence';
 import { buildRunRecord, type RunRecord } from '../../reports/lib/record';
 import type { RunInfo } from '../../reports/lib/run-info';
-import { validateMessage } from '../../reports/validate';
-import type { JsonReport } from '../../scripts/results';
+import { validateMessage } from '../../scripts/validate';
+import type { JsonReport } from '../../reports/lib/results';
 
 const info: RunInfo = {
   startedAt: '2026-01-01T00:00:00.000Z',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatIssues, schemaForNotification, schemas, validateNotification } from '../../helpers/schemas';
-import { validateMessage } from '../../reports/validate';
+import { validateMessage } from '../../scripts/validate';
 
 /**
  * Validation lets through nothing the documentation does not print, and holds nothing against a

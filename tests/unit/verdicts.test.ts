@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { compare } from '../../reports/compare';
+import { compare } from '../../scripts/compare';
 import { applyVerdicts } from '../../reports/lib/allure-verdicts';
 import { marked, matrix } from '../../reports/lib/matrix';
 import { ANNOTATION } from '../../helpers/meta';
@@ -11,7 +11,7 @@ import { buildRunRecord } from '../../reports/lib/record';
 import type { RunInfo } from '../../reports/lib/run-info';
 import { selectionOf, WHOLE, type RunSetup } from '../../reports/lib/selection';
 import { verdictLines } from '../../reports/lib/verdict-text';
-import type { JsonReport } from '../../scripts/results';
+import type { JsonReport } from '../../reports/lib/results';
 
 const info: RunInfo = {
   startedAt: '2026-01-01T00:00:00.000Z',

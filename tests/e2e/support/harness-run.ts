@@ -4,8 +4,8 @@ import { test } from '@playwright/test';
 import { TARGET_VARIABLES, type UserSet } from '../../../helpers/config';
 import type { MockHandle } from '../../../mock/server';
 import { userSetsOf } from '../../../mock/users';
-import { readOutcomes, readReport, stripAnsi, type JsonReport, type TestOutcome } from '../../../scripts/results';
-import { run, TSX_CLI } from '../../../scripts/run';
+import { readOutcomes, readReport, stripAnsi, type JsonReport, type TestOutcome } from '../../../reports/lib/results';
+import { run, TSX_CLI } from '../../../reports/lib/run';
 
 /**
  * A whole harness run as CI does it (`npm run conformance`), as a child process against a target

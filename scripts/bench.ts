@@ -2,16 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureDelay } from './delay';
-import { measureFailFast } from './fail-fast';
-import { flakyMarkdown, measureFlaky, type FlakyResult } from './flaky';
-import { measureLoad } from './load';
-import { describeMachine, finishMachine } from './machine';
-import { renderMarkdown, type BenchRecord } from './markdown';
-import { measureOverhead } from './overhead';
-import { checkTargets, type Results } from './targets';
-import { measureWall } from './wall';
-import { parseLatitudeSeed } from '../../mock/latitude';
+import { measureDelay } from '../reports/bench/delay';
+import { measureFailFast } from '../reports/bench/fail-fast';
+import { flakyMarkdown, measureFlaky, type FlakyResult } from '../reports/bench/flaky';
+import { measureLoad } from '../reports/bench/load';
+import { describeMachine, finishMachine } from '../reports/bench/machine';
+import { renderMarkdown, type BenchRecord } from '../reports/bench/markdown';
+import { measureOverhead } from '../reports/bench/overhead';
+import { checkTargets, type Results } from '../reports/bench/targets';
+import { measureWall } from '../reports/bench/wall';
+import { parseLatitudeSeed } from '../mock/latitude';
 
 /**
  * `npm run bench [-- --quick] [-- --only wall,overhead,delay,fail,load] [-- --out DIR]`: measures
@@ -19,7 +19,7 @@ import { parseLatitudeSeed } from '../../mock/latitude';
  * in count and time; everything runs on loopback.
  */
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..');
 const SECTIONS = ['wall', 'overhead', 'delay', 'fail', 'load', 'flaky'] as const;
 type Section = (typeof SECTIONS)[number];
 

@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TARGET_VARIABLES } from '../helpers/config';
 import { readMeta } from '../helpers/meta';
-import { readOutcomes, type JsonReport } from '../scripts/results';
-import { HELP, helpRequested } from '../scripts/help';
-import { PLAYWRIGHT_CLI, run } from '../scripts/run';
+import { readOutcomes, type JsonReport } from '../reports/lib/results';
+import { HELP, helpRequested } from './help';
+import { PLAYWRIGHT_CLI, run } from '../reports/lib/run';
 import { PAGES } from '../catalogue/pages';
 import { REQUIREMENTS } from '../catalogue/requirements';
-import type { RunRecord } from './lib/record';
-import { toHtml, toMarkdown } from './lib/render';
-import { ROOT } from './lib/run-info';
+import type { RunRecord } from '../reports/lib/record';
+import { toHtml, toMarkdown } from '../reports/lib/render';
+import { ROOT } from '../reports/lib/run-info';
 
 /**
  * Requirements coverage, computed from the tests' own metadata.

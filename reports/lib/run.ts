@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /** Child processes of the scripts: Playwright and the Allure CLI, from this project's own install. */
 
@@ -10,7 +10,7 @@ export const PLAYWRIGHT_CLI = require.resolve('@playwright/test/cli');
 /** Runs a TypeScript entry point (the harness's own end-to-end tests run `scripts/conformance.ts` with it). */
 export const TSX_CLI = require.resolve('tsx/cli');
 /** The allure package exports no resolvable path for its bin: it is taken from the project's install. */
-export const ALLURE_CLI = join(dirname(__dirname), 'node_modules', 'allure', 'cli.js');
+export const ALLURE_CLI = join(__dirname, '..', '..', 'node_modules', 'allure', 'cli.js');
 
 export function run(
   cli: string,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { classifyFailureMessage, type FailureKind } from '../helpers/errors';
-import { ANNOTATION } from '../helpers/meta';
+import { classifyFailureMessage, type FailureKind } from '../../helpers/errors';
+import { ANNOTATION } from '../../helpers/meta';
 
 /**
  * Reading a run back from Playwright's JSON report: each test with its stable id, verdict and

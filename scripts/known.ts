@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_KNOWN_FAILURES, fingerprintOf, loadKnownFailures, type KnownFailure } from './lib/known';
-import { RECORD_FORMAT, type RunRecord } from './lib/record';
-import { ROOT } from './lib/run-info';
+import { DEFAULT_KNOWN_FAILURES, fingerprintOf, loadKnownFailures, type KnownFailure } from '../reports/lib/known';
+import { RECORD_FORMAT, type RunRecord } from '../reports/lib/record';
+import { ROOT } from '../reports/lib/run-info';
 
 /**
  * `npm run known -- --from reports/run.json [--out known-failures.json]`: writes a known-failures

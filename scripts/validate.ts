@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { HELP, helpRequested } from '../scripts/help';
+import { HELP, helpRequested } from './help';
 import { formatIssues, NOTIFICATION_SCHEMAS, schemaForNotification, schemas, validateNotification } from '../helpers/schemas';
 
 /**

@@ -1,14 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../helpers/config';
-import { conform, parseArgs, REPORTS } from '../scripts/conformance';
-import { HELP, helpRequested } from '../scripts/help';
-import { filesContaining, MANIFEST, writeManifest } from './lib/bundle';
-import { rerunSection } from './lib/flaky';
-import type { RunRecord } from './lib/record';
-import { toHtml, toMarkdown, type Section } from './lib/render';
-import { selectionOf } from './lib/selection';
-import { countsText, verdictWord } from './lib/verdict-text';
+import { conform, parseArgs, REPORTS } from './conformance';
+import { HELP, helpRequested } from './help';
+import { filesContaining, MANIFEST, writeManifest } from '../reports/lib/bundle';
+import { rerunSection } from '../reports/lib/flaky';
+import type { RunRecord } from '../reports/lib/record';
+import { toHtml, toMarkdown, type Section } from '../reports/lib/render';
+import { selectionOf } from '../reports/lib/selection';
+import { countsText, verdictWord } from '../reports/lib/verdict-text';
 
 /**
  * `npm run certify [-- --partial] [--strict] [--known-failures FILE] [playwright args]`: a certification run for the

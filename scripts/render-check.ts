@@ -3,10 +3,10 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { HELP } from '../scripts/help';
-import { checkSummary } from './render-check-summary';
-import { agentStep, CheckFailed, escape, expectedFrom, type Expected } from './lib/report-expected';
-import { serve } from './lib/static-server';
+import { HELP } from './help';
+import { checkSummary } from '../reports/lib/render-check-summary';
+import { agentStep, CheckFailed, escape, expectedFrom, type Expected } from '../reports/lib/report-expected';
+import { serve } from '../reports/lib/static-server';
 
 /**
  * `npm run report:check`: the generated Allure report as a person sees it. Serves
@@ -16,7 +16,7 @@ import { serve } from './lib/static-server';
  * The expectations come from the same run's Playwright JSON report (reports/results.json).
  *
  * The single-file report (allure-report.html) is opened from disk the same way, and with --summary
- * a certification bundle's summary.html (render-check-summary.ts). --help lists the options.
+ * a certification bundle's summary.html (reports/lib/render-check-summary.ts). --help lists the options.
  *
  * Exit status: 0 the report renders; 1 it does not (the message says what is missing);
  * 2 the check cannot run (no report, no results); 3 Chromium is not installed.

@@ -3,8 +3,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hog } from './flaky';
-import { describeMachine, finishMachine, machineLine } from './machine';
+import { hog } from '../reports/bench/flaky';
+import { describeMachine, finishMachine, machineLine } from '../reports/bench/machine';
 
 /**
  * `npm run bench:busy [-- --runs 5] [-- --hogs 2]`: `npm test` itself, `runs` times in a row, with
@@ -13,7 +13,7 @@ import { describeMachine, finishMachine, machineLine } from './machine';
  * line per run. Exit status: 0 every run passed, 1 a run failed, 2 a bad option.
  */
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..');
 
 const { values } = parseArgs({
   options: {

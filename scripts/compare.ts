@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { filesUnder } from './lib/bundle';
-import { caveats, matrix } from './lib/matrix';
-import { driftChanges } from './lib/drift-report';
-import type { Latency } from './lib/evidence';
-import { RECORD_FORMAT, type RunRecord, type TestVerdict } from './lib/record';
-import { toHtml, toMarkdown, type Section } from './lib/render';
-import { ROOT } from './lib/run-info';
-import { HELP, helpRequested } from '../scripts/help';
+import { filesUnder } from '../reports/lib/bundle';
+import { caveats, matrix } from '../reports/lib/matrix';
+import { driftChanges } from '../reports/lib/drift-report';
+import type { Latency } from '../reports/lib/evidence';
+import { RECORD_FORMAT, type RunRecord, type TestVerdict } from '../reports/lib/record';
+import { toHtml, toMarkdown, type Section } from '../reports/lib/render';
+import { ROOT } from '../reports/lib/run-info';
+import { HELP, helpRequested } from './help';
 
 /**
  * `npm run compare -- <run.json> <run.json> [more…] | <folder>`: run records (reports/run.json of a
