@@ -60,7 +60,7 @@ function check(tests: ListedTest[]): string[] {
     if (twin) problems.push(`test id ${t.id} is used twice: "${twin.title}" and "${t.title}"; ids must be unique`);
     ids.set(t.id, t);
     for (const r of t.requirements) {
-      if (!(r in REQUIREMENTS)) problems.push(`${t.id} names requirement ${r}, which is not in catalogue/requirements: add the row or fix the id`);
+      if (!(r in REQUIREMENTS)) problems.push(`${t.id} names requirement ${r}, which is not in the catalogue: add the row to its area's file in catalogue/ or fix the id`);
     }
   }
   for (const [id, r] of Object.entries(REQUIREMENTS)) {

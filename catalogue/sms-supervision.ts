@@ -1,4 +1,50 @@
-import type { Requirement } from './types';
+import { SMS } from './sms';
+import type { Page, Requirement } from './types';
+
+/** SMS Session API pages of supervision: monitoring an agent's channel, cancel, Intrude, the mode switches. */
+export const SMS_SUPERVISION_PAGES = {
+  'sms.monitor': {
+    ...SMS,
+    operation: 'Monitor',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSMonitor',
+  },
+  'sms.coach': {
+    ...SMS,
+    operation: 'Coach',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSCoach',
+  },
+  'sms.barge-in': {
+    ...SMS,
+    operation: 'BargeIn',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSBargeIn',
+  },
+  'sms.cancel-supervisor-monitoring': {
+    ...SMS,
+    operation: 'CancelSupervisorMonitoring',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSCancelSupervisorMonitoring',
+  },
+  'sms.intrude': {
+    ...SMS,
+    operation: 'Intrude',
+    url: 'https://docs.genesys.com/Documentation/GWS/8.5.2/API/SMSIntrude',
+  },
+  'sms.switch-to-monitor': {
+    ...SMS,
+    operation: 'SwitchToMonitor',
+    // Known to the project as a PDF export of this page; the HTML address follows its siblings'.
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoMonitor',
+  },
+  'sms.switch-to-coach': {
+    ...SMS,
+    operation: 'SwitchToCoach',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoCoach',
+  },
+  'sms.switch-to-barge-in': {
+    ...SMS,
+    operation: 'SwitchToBargeIn',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSSwitchtoBargeIn',
+  },
+} as const satisfies Record<string, Page>;
 
 const COACH_VISIBILITY =
   'The SwitchToCoach sample is cut off before the supervisor\'s visibility; Agents is read from the Coach page (only the agent sees the supervisor\'s messages) and from the SendToAgents pages, where Agents means agents only.';
@@ -181,4 +227,4 @@ export const SMS_SUPERVISION_REQUIREMENTS = {
     reason:
       'No page describes a switch in a session the supervisor is not part of; a refusal is the reading.',
   },
-} as const satisfies Record<string, Requirement>;
+} as const satisfies Record<string, Requirement<keyof typeof SMS_SUPERVISION_PAGES>>;

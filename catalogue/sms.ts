@@ -1,4 +1,27 @@
-import type { Requirement } from './types';
+import type { Page, Requirement } from './types';
+
+/** Every SMS page's tests need the Multimedia API (GWS_FEATURES api-multimedia). */
+export const SMS = { section: 'SMS Session API', features: ['api-multimedia'] } as const;
+
+/** SMS Session API pages of a session's own operations, and the SMS injection of the target contract. */
+export const SMS_PAGES = {
+  'sms.accept': {
+    ...SMS,
+    operation: 'Accept',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SMSAccept',
+  },
+  'sms.reject': {
+    ...SMS,
+    operation: 'Reject',
+    url: 'https://docs.genesys.com/Documentation/GWS/8.5.2/API/SMSReject',
+  },
+  'target.sms-injection': {
+    section: 'Target contract',
+    features: SMS.features,
+    operation: 'SMS injection',
+    url: 'README.md#target-contract',
+  },
+} as const satisfies Record<string, Page>;
 
 /** SMS Session API, and the SMS injection of the target contract. */
 export const SMS_REQUIREMENTS = {
@@ -79,4 +102,4 @@ export const SMS_REQUIREMENTS = {
     statement: 'After Reject the agent receives StatusChange with state Completed, with no participants and no capabilities.',
     basis: 'printed',
   },
-} as const satisfies Record<string, Requirement>;
+} as const satisfies Record<string, Requirement<keyof typeof SMS_PAGES>>;

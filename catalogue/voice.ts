@@ -1,4 +1,67 @@
-import type { Requirement } from './types';
+import type { Page, Requirement } from './types';
+
+/**
+ * Voice API pages (the supervisor's device and call operations, and the call operations they rest
+ * on) and their requirements. The supervisor operations need the Voice API and supervisor monitoring; so does Hangup, whose
+ * tests hang up a supervised call.
+ */
+const SUPERVISION = { section: 'Voice API', features: ['api-voice', 'api-supervisor-monitoring'] } as const;
+
+export const VOICE_PAGES = {
+  'voice.listen-in': {
+    ...SUPERVISION,
+    operation: 'ListenIn',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorListenIn',
+  },
+  'voice.coach': {
+    ...SUPERVISION,
+    operation: 'Coach',
+    url: 'https://enu.docs.genesys.com/Documentation/HTCC/latest/API/SupervisorCoach',
+  },
+  'voice.barge-in': {
+    ...SUPERVISION,
+    operation: 'BargeIn',
+    url: 'https://docs.genesys.com/Documentation:HTCC:API:SupervisorBargeIn:8.5.2',
+  },
+  'voice.cancel-monitoring': {
+    ...SUPERVISION,
+    operation: 'CancelSupervisorMonitoring',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorCancelMonitoring',
+  },
+  'voice.switch-to-listen-in': {
+    ...SUPERVISION,
+    operation: 'SwitchToListenIn',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToListenin',
+  },
+  'voice.switch-to-barge-in': {
+    ...SUPERVISION,
+    operation: 'SwitchToBargeIn',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorSwitchToBargeIn',
+  },
+  'voice.mute-monitored-user': {
+    ...SUPERVISION,
+    operation: 'MuteMonitoredUser',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/SupervisorMuteMonitoredUser',
+  },
+  // The page lists only api-voice; its test mutes and unmutes in a monitored call, hence both
+  // features (ERRATA V7).
+  'voice.unmute-monitored-user': {
+    ...SUPERVISION,
+    operation: 'UnmuteMonitoredUser',
+    url: 'https://docs.genesys.com/Documentation:HTCC:API:SupervisorUnmuteMonitoredUser:8.5.2',
+  },
+  'voice.hangup': {
+    ...SUPERVISION,
+    operation: 'Hangup',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/CallsHangup',
+  },
+  'voice.message-type': {
+    section: 'Voice API',
+    features: ['api-voice'],
+    operation: 'CometD notifications',
+    url: 'https://docs.genesys.com/Documentation/HTCC/latest/API/CallsMessageType',
+  },
+} as const satisfies Record<string, Page>;
 
 /**
  * Voice API: supervisor monitoring of a device (ListenIn, Coach, BargeIn, cancel) and the
@@ -35,7 +98,7 @@ function monitoringRequirements<O extends Op>(op: O) {
       statement: `${name} takes supervisorMonitoringScope Agent and supervisorMonitoringMode NextCall, and supervisorMonitoringState shows them.`,
       basis: 'stated',
     },
-  } as Record<`VOICE-${O}-${'STATE' | 'DEFAULTS' | 'PARAMETERS'}`, Requirement>;
+  } as Record<`VOICE-${O}-${'STATE' | 'DEFAULTS' | 'PARAMETERS'}`, Requirement<keyof typeof VOICE_PAGES>>;
 }
 
 export const VOICE_REQUIREMENTS = {
@@ -189,4 +252,4 @@ export const VOICE_REQUIREMENTS = {
       'Voice notifications come in the CometD envelope with the documented fields: DeviceStateChangeMessage with devices (id, deviceState, userState, phoneNumber, capabilities...), CallStateChangeMessage with notificationType and call (id, state, callUuid, deviceUri, participants, capabilities, uri; duration a string, mute On or Off).',
     basis: 'printed',
   },
-} as const satisfies Record<string, Requirement>;
+} as const satisfies Record<string, Requirement<keyof typeof VOICE_PAGES>>;

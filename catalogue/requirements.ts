@@ -2,9 +2,10 @@ import { PLATFORM_REQUIREMENTS } from './platform';
 import { SMS_REQUIREMENTS } from './sms';
 import { SMS_SUPERVISION_REQUIREMENTS } from './sms-supervision';
 import { VOICE_REQUIREMENTS } from './voice';
+import type { PageKey } from './pages';
 import type { Basis, Requirement } from './types';
 
-/** The requirements catalogue, one file per API area. Tests name these ids in their metadata. */
+/** The requirements catalogue; each area's rows sit with its pages. Tests name these ids in their metadata. */
 
 export type { Basis, Requirement } from './types';
 
@@ -13,12 +14,12 @@ const ROWS = {
   ...SMS_SUPERVISION_REQUIREMENTS,
   ...PLATFORM_REQUIREMENTS,
   ...VOICE_REQUIREMENTS,
-} as const satisfies Record<string, Requirement>;
+} as const satisfies Record<string, Requirement<PageKey>>;
 
 export type RequirementId = keyof typeof ROWS;
 
 /** A catalogue row as the reports read it: `inferred` is derived (the reason of an inferred row). */
-export type CatalogueRow = Requirement & { inferred?: string };
+export type CatalogueRow = Requirement<PageKey> & { inferred?: string };
 
 export const REQUIREMENTS: Readonly<Record<RequirementId, CatalogueRow>> = Object.fromEntries(
   Object.entries(ROWS as Record<string, Requirement>).map(([id, row]) => [id, row.basis === 'inferred' ? { ...row, inferred: row.reason } : row]),
@@ -29,7 +30,7 @@ export function isRequirementId(id: string): id is RequirementId {
 }
 
 function row(id: string): CatalogueRow {
-  if (!isRequirementId(id)) throw new Error(`unknown requirement ${id}: not in catalogue/requirements`);
+  if (!isRequirementId(id)) throw new Error(`unknown requirement ${id}: not in the catalogue (catalogue/<area>.ts)`);
   return REQUIREMENTS[id];
 }
 
