@@ -64,13 +64,13 @@ export const SMS_FAULTS = {
   },
   'sms.reject.no-completed': {
     description: 'Reject sends no StatusChange to Completed',
-    suite: 'sms/accept.spec.ts',
+    suite: 'sms/reject.spec.ts',
     caughtBy: ['sms.reject.completed'],
     fails: neverArrives(/Completed/),
   },
   'sms.reject.capabilities-kept': {
     description: 'The Completed StatusChange after Reject still lists capabilities',
-    suite: 'sms/accept.spec.ts',
+    suite: 'sms/reject.spec.ts',
     caughtBy: ['sms.reject.completed'],
     fails: { code: ['NOTIFICATION_CONTRADICTS', 'SCHEMA_VIOLATION'], message: /capabilit/i },
   },

@@ -1,7 +1,7 @@
 import { DOCUMENTED_CAPABILITIES, expect, meta, observe, smsNewMessages, smsParticipantsUpdated, smsRefused, smsStatus, test } from '../harness';
 
 /**
- * SMS Accept (and Reject, its alternative) on an inbound session.
+ * SMS Accept on an inbound session (Reject, its alternative, has reject.spec.ts).
  * https://docs.genesys.com/Documentation/HTCC/latest/API/SMSAccept
  */
 
@@ -83,20 +83,6 @@ test.describe('SMS Accept', () => {
       expect(await agent.sms.accept(invited.id, { nickname: 'Marat' })).toHaveStatusCode(0);
       await seen;
       await smsRefused(agent, invited.id, 'the second Accept', () => agent.sms.accept(invited.id, { nickname: 'Marat' }));
-    },
-  );
-});
-
-test.describe('SMS Reject', () => {
-  test(
-    'Reject answers statusCode 0 and the session ends Completed, without participants or capabilities',
-    meta({ id: 'sms.reject.completed', page: 'sms.reject', requirements: ['SMS-REJECT-REPLY', 'SMS-REJECT-COMPLETED', 'SMS-NOTIFICATION-SCHEMAS'] }),
-    async ({ agent, sms }) => {
-      const invited = await sms.inbound({ to: agent, text: 'Not now' });
-      const seen = agent.notifications.expect(smsStatus(invited.id, 'Completed', { capabilities: { none: true } }));
-      expect(await agent.sms.reject(invited.id)).toHaveStatusCode(0);
-      const [completed] = await seen;
-      expect((completed!.data.smssession as { participants?: unknown[] }).participants ?? [], 'participants of the Completed session').toEqual([]);
     },
   );
 });
