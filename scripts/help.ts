@@ -26,13 +26,16 @@ results.json (the run record), junit.xml, the Allure results and report, MANIFES
 
 Exit status: 0 conformant; 1 non-conformant; 2 could not run, or a password was found in the bundle.
 `,
-  compare: `Usage: npm run compare -- <baseline run.json> <current run.json>
+  compare: `Usage: npm run compare -- <run.json> <run.json> [more...] | <folder>
 
-Compares two run records (reports/run.json of any run, or a bundle's results.json): new failures,
-fixes, still failing, newly not applicable, changes in the shape of notifications, latency per
-operation. Writes reports/comparison/comparison.md and comparison.html.
+Compares any number of run records (reports/run.json of any run, or a bundle's results.json; a
+folder is searched for them), ordered by start time. Writes reports/comparison/comparison.md and
+comparison.html: a matrix of every run side by side (requirements by operation, the verdict per
+run, changes marked), then the last run against the one before: new failures, fixes, still
+failing, newly not applicable, changes in the shape of notifications, latency per operation.
 
-Exit status: 0 no new failure; 1 the current run has new failures; 2 an input is missing or unusable.
+Exit status: 0 no new failure; 1 the last run has new failures; 2 the last run became unable to
+run, or an input is missing or unusable.
 `,
   validate: `Usage: npm run validate -- <file-or-folder> [...]
 
