@@ -10,8 +10,8 @@ import type { FaultName } from './faults';
 import { Latitude, type LatitudeName } from './latitude';
 import { latitudeNotifier } from './latitude/notifier';
 import { registerRoutes } from './routes';
-import { SmsDomain } from './sms';
-import { SmsMonitoring } from './sms-monitoring';
+import { createDomains, type Domains } from './domains';
+import { smsFault } from './sms/faults';
 import { GwsFailure, MockState } from './state';
 import { defaultUsers, type MockUser } from './users';
 
@@ -50,7 +50,8 @@ export interface MockHandle {
   port: number;
   users: MockUser[];
   state: MockState;
-  sms: SmsDomain;
+  /** The SMS sessions (the e2e tests inject and inspect them directly). */
+  sms: Domains['sms'];
   bayeux: BayeuxEndpoint;
   smsInjectUrl: string;
   /** The token the /mock/ endpoints require, if any. */
@@ -63,7 +64,7 @@ const MAX_BAYEUX_BODY = 512 * 1024;
 
 function errorBody(state: MockState, statusCode: number, statusMessage: string): Record<string, unknown> {
   const body: Record<string, unknown> = { statusCode, statusMessage };
-  if (state.fault('sms.error.extra-fields')) Object.assign(body, { errorDetails: 'extra', timestamp: Date.now() });
+  if (smsFault(state, 'sms.error.extra-fields')) Object.assign(body, { errorDetails: 'extra', timestamp: Date.now() });
   return body;
 }
 
@@ -167,8 +168,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     csrf: (options.csrf ?? true) && !(options.latitude ?? []).includes('csrf-off'),
     smsChannel: options.smsChannel ?? 'smssession',
   });
-  const sms = new SmsDomain(state);
-  const smsMonitoring = new SmsMonitoring(sms);
+  const domains = createDomains(state);
   const latitude = new Latitude(options.latitude ?? [], options.latitudeSeed ?? 0);
   state.latitude = latitude;
   const log = options.log ?? ((line: string) => process.stderr.write(`gws mock: ${line}\n`));
@@ -267,7 +267,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     reply.code(errorStatus(latitude, 404, 6)).send(errorBody(state, 6, `No resource at ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  registerRoutes(app, state, sms, smsMonitoring);
+  registerRoutes(app, state, domains);
 
   await app.listen({ host, port: options.port ?? 0 });
   const address = server!.address() as AddressInfo;
@@ -280,7 +280,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     port: address.port,
     users,
     state,
-    sms,
+    sms: domains.sms,
     bayeux,
     smsInjectUrl: `${url}/mock/sms/inject${mockToken ? `?token=${mockToken}` : ''}`,
     mockToken,

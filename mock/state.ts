@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FaultName } from './faults';
 import { Latitude } from './latitude';
 import type { MockUser } from './users';
-import type { SupervisorMonitoring, VoiceCall } from './voice-model';
 
 /**
- * The mock's whole world: users, HTTP sessions, contact-center logins and channel states, and the
- * delivery of notifications to one user's CometD clients. Domain modules (sms.ts) act on it.
+ * What every API area of the mock shares: users, HTTP sessions, contact-center logins and channel
+ * states, and the delivery of notifications to one user's CometD clients. SMS sessions and voice
+ * calls are their areas' own (mock/sms/, mock/voice/).
  */
 
 import { fail } from './failure';
@@ -42,10 +41,6 @@ export class MockState {
   readonly usersByName = new Map<string, MockUser>();
   readonly httpSessions = new Map<string, HttpSession>();
   readonly logins = new Map<string, Login>();
-  /** Voice calls by id (voice.ts). */
-  readonly calls = new Map<string, VoiceCall>();
-  /** Active supervisor monitorings by supervisor id (monitoring.ts), shown by the device view (devices.ts). */
-  readonly monitorings = new Map<string, SupervisorMonitoring>();
   private referenceCounter = 0;
   /** Set once the server listens: the origin that URIs in payloads point at. */
   baseUrl = 'http://127.0.0.1';
@@ -55,17 +50,14 @@ export class MockState {
 
   constructor(
     users: MockUser[],
-    readonly faults: Set<FaultName>,
+    /** The fault switches that are on; each API area reads its own (mock/sms/faults, mock/voice/faults.ts). */
+    readonly faults: ReadonlySet<string>,
     readonly settings: MockSettings,
   ) {
     for (const user of users) {
       this.usersById.set(user.id, user);
       this.usersByName.set(user.userName, user);
     }
-  }
-
-  fault(name: FaultName): boolean {
-    return this.faults.has(name);
   }
 
   nextReferenceId(): number {

@@ -1,18 +1,18 @@
-import { SMS_FAULTS } from './sms';
-import { SEQUENCE_FAULTS } from './sequence';
-import { SMS_SUPERVISION_FAULTS } from './sms-supervision';
+import { SMS_FAULTS } from '../sms/faults';
 import type { FaultDefinition } from './types';
-import { VOICE_FAULTS } from './voice';
+import { VOICE_FAULTS } from '../voice/faults';
 
-/** Every fault switch of the mock, by name; one file per API area. */
+/**
+ * Every fault switch of the mock, by name. Each API area keeps its own beside its code
+ * (mock/sms/faults/, mock/voice/faults.ts); this is the list the command line, the self-check and
+ * GET /mock/faults read.
+ */
 
 export type { FaultDefinition } from './types';
 
 export const FAULTS = {
   ...SMS_FAULTS,
-  ...SMS_SUPERVISION_FAULTS,
   ...VOICE_FAULTS,
-  ...SEQUENCE_FAULTS,
 } as const satisfies Record<string, FaultDefinition>;
 
 export type FaultName = keyof typeof FAULTS;

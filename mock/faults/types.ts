@@ -77,3 +77,17 @@ export const voiceNotRefused: DeclaredFailure = {
 };
 /** Something that must not happen after the step does: the member or step is named. */
 export const happensAnyway = (what: RegExp): DeclaredFailure => ({ code: ['UNEXPECTED_NOTIFICATION', 'NOTIFICATION_CONTRADICTS'], message: what });
+
+/** Where a fault's switch is read: the names of the faults a mock runs with. */
+export interface FaultSwitches {
+  readonly faults: ReadonlySet<string>;
+}
+
+/**
+ * The switch of each fault of one area: `on(state, name)` is true while fault `name` is on. Only a
+ * name `definitions` declares type-checks, so a misspelt fault is a compile error, never a switch
+ * that silently stays off.
+ */
+export function switchesOf<T extends Record<string, FaultDefinition>>(definitions: T): (state: FaultSwitches, name: keyof T & string) => boolean {
+  return (state, name) => Object.prototype.hasOwnProperty.call(definitions, name) && state.faults.has(name);
+}

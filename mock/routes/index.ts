@@ -1,23 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import type { SmsDomain } from '../sms';
-import type { SmsMonitoring } from '../sms-monitoring';
+import type { Domains } from '../domains';
+import { registerSmsRoutes } from '../sms/routes';
 import type { MockState } from '../state';
+import { registerVoiceRoutes } from '../voice/routes';
 import { registerMeRoutes } from './me';
 import { registerMockRoutes } from './mock';
-import { registerSmsRoutes } from './sms';
-import { registerVoiceRoutes } from './voice';
 
 /**
- * The routes the mock serves (under /api/v2) and its own (under /mock), one module per API area.
- * Each handler validates its input, acts on the domain, answers in the documented shape, and only
- * then lets the notifications the operation causes go out.
+ * The routes the mock serves (under /api/v2) and its own (under /mock): the user's own resources
+ * here, each API area's beside its code (mock/sms/routes.ts, mock/voice/routes.ts). Each handler
+ * validates its input, acts on the domain, answers in the documented shape, and only then lets the
+ * notifications the operation causes go out.
  */
 
 export { MOCK_VERSION } from './me';
 
-export function registerRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain, monitoring: SmsMonitoring): void {
-  registerMeRoutes(app, state);
-  registerSmsRoutes(app, sms, monitoring);
-  registerVoiceRoutes(app, state);
-  registerMockRoutes(app, state, sms, monitoring);
+export function registerRoutes(app: FastifyInstance, state: MockState, domains: Domains): void {
+  registerMeRoutes(app, state, domains.voice);
+  registerSmsRoutes(app, domains.sms, domains.smsMonitoring);
+  registerVoiceRoutes(app, state, domains.voice, domains.voiceMonitoring);
+  registerMockRoutes(app, state, domains);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { deviceView, notifyDevice } from '../devices';
+import { deviceView, notifyDevice, type DeviceSource } from '../voice/devices';
 import { fail, USER_STATES, type ChannelState, type MockState } from '../state';
 import type { MockUser } from '../users';
 import { answer, bodyOf, operationOf, who } from './common';
@@ -9,7 +9,7 @@ import { shown } from '../guard';
 
 export const MOCK_VERSION = '8.5.2-gws-conformance-mock';
 
-export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
+export function registerMeRoutes(app: FastifyInstance, state: MockState, voice: DeviceSource): void {
   const channelsOf = () => ['voice', state.settings.smsChannel];
 
   const userView = (user: MockUser) => ({
@@ -25,7 +25,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
   });
 
   const notifyChannel = (user: MockUser, channel: string) => {
-    if (channel === 'voice') return notifyDevice(state, user);
+    if (channel === 'voice') return notifyDevice(voice, user);
     const userState = USER_STATES[state.channelState(user.id, channel) ?? 'NotReady'];
     state.notify(user.id, '/v2/me/channels', {
       messageType: 'ChannelStateChangeMessageV2',
@@ -39,7 +39,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
     const user = who(request);
     const query = request.query as { subresources?: string };
     const view: Record<string, unknown> = userView(user);
-    if (query.subresources) view.devices = [deviceView(state, user)];
+    if (query.subresources) view.devices = [deviceView(voice, user)];
     return { statusCode: 0, user: view };
   });
 
@@ -82,7 +82,7 @@ export function registerMeRoutes(app: FastifyInstance, state: MockState): void {
   app.get('/api/v2/me/devices', async (request) => {
     const user = who(request);
     const { fields } = request.query as { fields?: string };
-    return fields ? { statusCode: 0, devices: [deviceView(state, user)] } : { statusCode: 0, uris: [state.deviceUri(user)] };
+    return fields ? { statusCode: 0, devices: [deviceView(voice, user)] } : { statusCode: 0, uris: [state.deviceUri(user)] };
   });
 
   app.get('/api/v2/me/channels', async (request) => {

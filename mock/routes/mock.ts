@@ -1,12 +1,12 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { FAULTS } from '../faults';
-import type { SmsDomain } from '../sms';
-import type { SmsMonitoring } from '../sms-monitoring';
 import { GwsFailure, type MockState } from '../state';
+import type { Domains } from '../domains';
 
 /** The mock's own endpoints, never called by the suites except through GWS_SMS_INJECT_URL. */
-export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: SmsDomain, monitoring: SmsMonitoring): void {
+export function registerMockRoutes(app: FastifyInstance, state: MockState, domains: Domains): void {
+  const { sms, smsMonitoring, voice } = domains;
   app.post('/mock/sms/inject', async (request, reply) => {
     const body = request.body as Record<string, unknown> | undefined;
     const problems = ['agent', 'from', 'nickname', 'text'].filter((k) => typeof body?.[k] !== 'string' || body[k] === '');
@@ -34,12 +34,12 @@ export function registerMockRoutes(app: FastifyInstance, state: MockState, sms: 
       customerConnected: s.customer.connected,
       parties: [...s.parties.values()].map((p) => ({ user: p.user.userName, role: p.role, state: p.state, visibility: p.visibility })),
     })),
-    smsMonitoring: monitoring.describe(),
-    calls: [...state.calls.values()].map((c) => ({
+    smsMonitoring: smsMonitoring.describe(),
+    calls: [...voice.calls.values()].map((c) => ({
       id: c.id,
       legs: [...c.legs.values()].map((l) => ({ user: l.user.userName, role: l.role, state: l.state, mode: l.mode ?? null })),
     })),
-    monitorings: [...state.monitorings.values()].map((m) => ({
+    monitorings: [...voice.monitorings.values()].map((m) => ({
       supervisor: m.supervisor.userName,
       target: m.target.userName,
       state: m.state,

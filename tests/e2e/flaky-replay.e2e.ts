@@ -28,8 +28,9 @@ const FAULT = 'sms.accept.unknown-id-succeeds';
 async function runAgainst(name: string, times: number, args: string[] = [], then?: (mock: MockHandle, result: HarnessRun) => Promise<void>) {
   const mock = await startMock();
   let fired = 0;
-  const fault = mock.state.fault.bind(mock.state);
-  mock.state.fault = (which) => (which === FAULT && fired < times ? ++fired > 0 : fault(which));
+  const switches = mock.state.faults as Set<string>;
+  const on = switches.has.bind(switches);
+  switches.has = (which) => (which === FAULT && fired < times ? ++fired > 0 : on(which));
   try {
     const result = await runHarness(name, mockTarget(mock, 1), ['suites/sms/accept.spec.ts', '--grep', 'unknown session id', ...args], { rerun: true });
     const record = JSON.parse(readFileSync(join(result.dir, 'run.json'), 'utf8')) as RunRecord & { reruns: { flaky: string[]; reproducible: string[] } };

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loadConfig } from '../../helpers/config';
 import type { FaultName } from '../../mock/faults';
-import { SEQUENCE_FAULTS } from '../../mock/faults/sequence';
+import { SEQUENCE_FAULTS } from '../../mock/sms/faults/sequence';
 import { openTarget, parseCommands, runSequence } from '../../explore/run';
 import { Arm, Cancel, Intrude, NewChat, SwitchTo, type Cmd } from '../../explore/sms-commands';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { SmsDomain } from '../sms';
-import { operateSmsSession } from '../sms-operations';
-import type { SmsMonitoring } from '../sms-monitoring';
-import { answer, bodyOf, who } from './common';
+import type { SmsDomain } from './domain';
+import { operateSmsSession } from './operations';
+import type { SmsMonitoring } from './monitoring';
+import { answer, bodyOf, who } from '../routes/common';
 
 /** The SMS Session API: the user's own sessions, and a supervisor's on an agent's. */
 export function registerSmsRoutes(app: FastifyInstance, sms: SmsDomain, monitoring: SmsMonitoring): void {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Body } from './body';
-import { fail } from './failure';
-import type { MonitoringMode, MonitoringScope, VoiceSupervisorMode as SupervisorMode } from '../helpers/gws/vocabulary';
-import type { MockUser } from './users';
+import type { Body } from '../body';
+import { fail } from '../failure';
+import type { MonitoringMode, MonitoringScope, VoiceSupervisorMode as SupervisorMode } from '../../helpers/gws/vocabulary';
+import type { MockUser } from '../users';
 
 /**
  * The voice call model (gws-voice-and-platform.md §3-§5): call states, each party's leg, and the

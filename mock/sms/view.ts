@@ -1,5 +1,6 @@
-import { gwsTimestamp, type MockState } from './state';
-import { AGENT_CAPABILITIES, capabilitiesOf, type SmsParty, type SmsSession, type Visibility } from './sms-model';
+import { smsFault } from './faults';
+import { gwsTimestamp, type MockState } from '../state';
+import { capabilitiesOf, type SmsParty, type SmsSession, type Visibility } from './model';
 
 /**
  * An SMS session as one party sees it (gws-sms.md §4): agents never see what only supervisors may
@@ -14,14 +15,14 @@ export function sessionUri(state: MockState, session: SmsSession): string {
 
 /** What a viewer may see: agents do not see what only supervisors may see. */
 export function visibleTo(state: MockState, viewer: SmsParty, visibility: Visibility | undefined): boolean {
-  return viewer.role === 'supervisor' || visibility !== 'Supervisors' || state.fault('sms.monitor.visible-to-agent');
+  return viewer.role === 'supervisor' || visibility !== 'Supervisors' || smsFault(state, 'sms.monitor.visible-to-agent');
 }
 
 function participantsFor(state: MockState, session: SmsSession, viewer: SmsParty): View[] {
   const list: View[] = [];
   for (const party of session.parties.values()) {
     if (party.state !== 'Chatting' || !visibleTo(state, viewer, party.visibility)) continue;
-    const visibility = party.role === 'agent' && state.fault('sms.switch.agent-visibility-changed') && party !== viewer ? 'Supervisors' : party.visibility;
+    const visibility = party.role === 'agent' && smsFault(state, 'sms.switch.agent-visibility-changed') && party !== viewer ? 'Supervisors' : party.visibility;
     list.push({ participantId: party.participantId, nickname: party.nickname, type: 'Agent', visibility, uri: state.userUri(party.user) });
   }
   if (session.customer.connected) {
@@ -33,9 +34,7 @@ function participantsFor(state: MockState, session: SmsSession, viewer: SmsParty
 /** The session as `party` sees it. Finished sessions are reported as bare as the samples print them. */
 export function viewOf(state: MockState, session: SmsSession, party: SmsParty, withParticipants: boolean): View {
   if (party.state === 'Completed' || party.state === 'Revoked') {
-    const bare: View = { participants: [], state: party.state, id: session.id, uri: sessionUri(state, session) };
-    if (state.fault('sms.reject.capabilities-kept')) bare.capabilities = AGENT_CAPABILITIES.Invited;
-    return bare;
+    return { participants: [], state: party.state, id: session.id, uri: sessionUri(state, session) };
   }
   const view: View = {
     id: session.id,
@@ -47,7 +46,7 @@ export function viewOf(state: MockState, session: SmsSession, party: SmsParty, w
     receivedDate: gwsTimestamp(session.receivedAt),
     chatType: 'Inbound',
   };
-  if (party.role === 'supervisor' && party.state === 'Invited' && !state.fault('sms.intrude.no-supervisor-mode')) {
+  if (party.role === 'supervisor' && party.state === 'Invited' && !smsFault(state, 'sms.intrude.no-supervisor-mode')) {
     view.supervisorMode = party.supervisorMode;
   }
   return view;

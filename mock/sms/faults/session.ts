@@ -1,7 +1,7 @@
-import { breaksSchema, contradicts, neverArrives, notRefused, type FaultDefinition } from './types';
+import { breaksSchema, contradicts, neverArrives, notRefused, type FaultDefinition } from '../../faults/types';
 
 /** Fault switches of the SMS Session API: Accept, Reject and the error shape. */
-export const SMS_FAULTS = {
+export const SESSION_FAULTS = {
   'sms.accept.no-participants-updated': {
     description: 'Accept sends no ParticipantsUpdated',
     suite: 'sms/accept.spec.ts',

@@ -1,5 +1,5 @@
-import type { MockUser } from './users';
-import type { SmsSupervisorMode as SupervisorMode, Visibility } from '../helpers/gws/vocabulary';
+import type { MockUser } from '../users';
+import type { SmsSupervisorMode as SupervisorMode, Visibility } from '../../helpers/gws/vocabulary';
 
 /**
  * The SMS session model (gws-sms.md §2, §4): states, parties, messages, and the capability lists
@@ -14,7 +14,7 @@ export {
   SMS_VISIBILITY as VISIBILITY_OF,
   type SmsSupervisorMode as SupervisorMode,
   type Visibility,
-} from '../helpers/gws/vocabulary';
+} from '../../helpers/gws/vocabulary';
 
 export interface SmsParty {
   user: MockUser;

@@ -1,4 +1,4 @@
-import { contradicts, happensAnyway, neverArrives, notRefused, type FaultDefinition } from './types';
+import { contradicts, happensAnyway, neverArrives, notRefused, type FaultDefinition } from '../../faults/types';
 
 /** Fault switches of SMS supervision: monitoring, cancel, Intrude and the mode switches. */
 
@@ -13,7 +13,7 @@ const SWITCHES = [
 const SWITCH_SUITES = ['sms/switch-to-monitor.spec.ts', 'sms/switch-to-coach.spec.ts', 'sms/switch-to-barge-in.spec.ts'];
 const INTRUDE_MODES = ['sms.intrude.mode-monitor', 'sms.intrude.mode-coach', 'sms.intrude.mode-barge-in'];
 
-export const SMS_SUPERVISION_FAULTS = {
+export const SUPERVISION_FAULTS = {
   'sms.monitor.wrong-visibility': {
     description: 'A supervisor armed with Monitor joins with visibility All instead of Supervisors',
     suite: 'sms/monitor.spec.ts',

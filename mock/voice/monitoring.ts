@@ -1,23 +1,23 @@
 import { deviceView, notifyDevice, ownDevice } from './devices';
-import { isFaultName } from './faults';
-import { fail, GwsFailure, type MockState, type Outcome } from './state';
-import type { MockUser } from './users';
-import type { VoiceDomain } from './voice';
-import type { SupervisorMonitoring } from './voice-model';
-import { shown } from './guard';
+import { MODE_FAULTS, voiceFault, type VoiceFaultName } from './faults';
+import { fail, GwsFailure, type MockState, type Outcome } from '../state';
+import type { MockUser } from '../users';
+import type { VoiceDomain } from './calls';
+import type { SupervisorMonitoring } from './model';
+import { shown } from '../guard';
 import {
-  MONITORING_MODES, MONITORING_SCOPES, slug, VOICE_MONITORING_DEFAULTS, VOICE_SUPERVISOR_MODES,
+  MONITORING_MODES, MONITORING_SCOPES, VOICE_MONITORING_DEFAULTS, VOICE_SUPERVISOR_MODES,
   type MonitoringMode, type MonitoringScope, type VoiceSupervisorMode as SupervisorMode,
-} from '../helpers/gws/vocabulary';
+} from '../../helpers/gws/vocabulary';
 
 /**
  * Supervisor monitoring of a device (SupervisorListenIn, SupervisorCoach, SupervisorBargeIn,
  * SupervisorCancelMonitoring): POST /api/v2/me/devices/{id} on the supervisor's own device. The
  * supervisor's device shows the monitoring (devices.ts); the calls it brings the supervisor into
- * are voice.ts's.
+ * are calls.ts's.
  */
 
-export type { VoiceSupervisorMode as SupervisorMode } from '../helpers/gws/vocabulary';
+export type { VoiceSupervisorMode as SupervisorMode } from '../../helpers/gws/vocabulary';
 
 
 const MONITORING_OPERATIONS = new Set<string>(VOICE_SUPERVISOR_MODES);
@@ -43,8 +43,8 @@ export class MonitoringDomain {
     private readonly voice: VoiceDomain,
   ) {}
 
-  private fault(name: string): boolean {
-    return isFaultName(name) && this.state.fault(name);
+  private fault(name: VoiceFaultName): boolean {
+    return voiceFault(this.state, name);
   }
 
   /** POST /api/v2/me/devices/{id}: supervisor monitoring of another device. */
@@ -76,7 +76,7 @@ export class MonitoringDomain {
     if (!supervisor.roles.includes('ROLE_SUPERVISOR')) {
       throw new GwsFailure(5, `${supervisor.userName} lacks the supervisor role that ${operation} needs`, 403);
     }
-    const opFault = (what: string) => this.fault(`voice.${slug(operation)}.${what}`);
+    const own = MODE_FAULTS[operation];
     let parsed: { target: MockUser; scope?: MonitoringScope; mode?: MonitoringMode };
     try {
       const uri = body.targetDeviceUri;
@@ -95,11 +95,11 @@ export class MonitoringDomain {
       throw error;
     }
     const { target } = parsed;
-    const other = [...this.state.monitorings.values()].find((m) => m.target === target && m.supervisor !== supervisor);
+    const other = [...this.voice.monitorings.values()].find((m) => m.target === target && m.supervisor !== supervisor);
     if (other) throw new GwsFailure(19, `Device ${target.device.id} is already monitored by another supervisor`, 409);
 
-    const defaults = opFault('wrong-defaults') ? { scope: 'Agent', mode: 'NextCall' } as const : VOICE_MONITORING_DEFAULTS;
-    const ignored = opFault('params-ignored');
+    const defaults = this.fault(own.wrongDefaults) ? { scope: 'Agent', mode: 'NextCall' } as const : VOICE_MONITORING_DEFAULTS;
+    const ignored = this.fault(own.paramsIgnored);
     const monitoring: SupervisorMonitoring = {
       supervisor,
       target,
@@ -107,13 +107,13 @@ export class MonitoringDomain {
       scope: (!ignored && parsed.scope) || defaults.scope,
       mode: (!ignored && parsed.mode) || defaults.mode,
     };
-    this.state.monitorings.set(supervisor.id, monitoring);
+    this.voice.monitorings.set(supervisor.id, monitoring);
     return {
       reply: { statusCode: 0 },
       after: () => {
-        notifyDevice(this.state, supervisor);
+        notifyDevice(this.voice, supervisor);
         if (operation !== 'BargeIn' || this.fault('voice.barge-in.no-join-active-call')) return;
-        const active = [...this.state.calls.values()].find((c) => c.legs.get(target.id)?.state === 'Established');
+        const active = [...this.voice.calls.values()].find((c) => c.legs.get(target.id)?.state === 'Established');
         // Switch `supervisor-ringing`: the supervisor's leg is offered Ringing, also for BargeIn.
         if (active) this.voice.join(active, monitoring, this.state.latitude.has('supervisor-ringing') ? 'Ringing' : 'Established');
       },
@@ -125,7 +125,7 @@ export class MonitoringDomain {
     return {
       reply: { statusCode: 0 },
       after: () =>
-        notifyDevice(this.state, supervisor, (view) => {
+        notifyDevice(this.voice, supervisor, (view) => {
           view.supervisorMonitoringState = {
             state: operation,
             mode: body.supervisorMonitoringMode ?? VOICE_MONITORING_DEFAULTS.mode,
@@ -137,17 +137,17 @@ export class MonitoringDomain {
   }
 
   private cancel(supervisor: MockUser): Outcome {
-    const monitoring = this.state.monitorings.get(supervisor.id);
+    const monitoring = this.voice.monitorings.get(supervisor.id);
     if (!monitoring || monitoring.hidden) throw fail.state(`${supervisor.userName} has no supervisor monitoring to cancel`);
     let tweak: ((view: Record<string, unknown>) => void) | undefined;
     if (this.fault('voice.cancel.state-kept')) {
-      const { supervisorMonitoringState, capabilities } = deviceView(this.state, supervisor);
+      const { supervisorMonitoringState, capabilities } = deviceView(this.voice, supervisor);
       tweak = (view) => Object.assign(view, { supervisorMonitoringState, capabilities });
     } else if (this.fault('voice.cancel.capability-kept')) {
       tweak = (view) => (view.capabilities as string[]).push('CancelSupervisorMonitoring');
     }
     if (this.fault('voice.cancel.still-joins')) monitoring.hidden = true;
-    else this.state.monitorings.delete(supervisor.id);
-    return { reply: { statusCode: 0 }, after: () => notifyDevice(this.state, supervisor, tweak) };
+    else this.voice.monitorings.delete(supervisor.id);
+    return { reply: { statusCode: 0 }, after: () => notifyDevice(this.voice, supervisor, tweak) };
   }
 }

@@ -1,5 +1,7 @@
-import { fail, USER_STATES, type MockState } from './state';
-import type { MockUser } from './users';
+import { fail, USER_STATES, type MockState } from '../state';
+import type { MockUser } from '../users';
+import { voiceFault, WRONG_STATE_NAME } from './faults';
+import type { SupervisorMonitoring } from './model';
 
 /**
  * Users' devices as the Voice API shows them (DevicesAttribs, CallsDeviceResource): the resource
@@ -10,10 +12,14 @@ import type { MockUser } from './users';
 
 export const DEVICES_TOPIC = '/v2/me/devices';
 
-/** Fault voice.*.wrong-state-name: the state name a device reports for a monitoring mode. */
-const WRONG_STATE_NAME = { Coach: ['voice.coach.wrong-state-name', 'ListenIn'], BargeIn: ['voice.barge-in.wrong-state-name', 'Barge'] } as const;
+/** What a device view is made from: the mock's world and the voice domain's monitorings. */
+export interface DeviceSource {
+  readonly state: MockState;
+  readonly monitorings: ReadonlyMap<string, SupervisorMonitoring>;
+}
 
-export function deviceView(state: MockState, user: MockUser): Record<string, unknown> {
+export function deviceView(source: DeviceSource, user: MockUser): Record<string, unknown> {
+  const { state } = source;
   const voice = state.channelState(user.id, 'voice') ?? 'NotReady';
   const capabilities = ['ForwardCallsOn', 'DoNotDisturbOn'];
   if (user.roles.includes('ROLE_SUPERVISOR')) capabilities.push('ListenIn', 'Coach', 'BargeIn');
@@ -30,20 +36,20 @@ export function deviceView(state: MockState, user: MockUser): Record<string, unk
     uri: state.deviceUri(user),
     path: `/devices/${user.device.id}`,
   };
-  const monitoring = state.monitorings.get(user.id);
+  const monitoring = source.monitorings.get(user.id);
   if (monitoring && !monitoring.hidden) {
-    if (!state.fault('voice.monitoring.no-cancel-capability')) capabilities.push('CancelSupervisorMonitoring');
-    const wrong = monitoring.state === 'ListenIn' ? undefined : WRONG_STATE_NAME[monitoring.state];
-    if (!state.fault('voice.monitoring.no-state')) {
+    if (!voiceFault(state, 'voice.monitoring.no-cancel-capability')) capabilities.push('CancelSupervisorMonitoring');
+    const wrong = WRONG_STATE_NAME[monitoring.state];
+    if (!voiceFault(state, 'voice.monitoring.no-state')) {
       view.supervisorMonitoringState = {
-        state: wrong && state.fault(wrong[0]) ? wrong[1] : monitoring.state,
+        state: wrong && voiceFault(state, wrong.fault) ? wrong.state : monitoring.state,
         mode: monitoring.mode,
         scope: monitoring.scope,
         targetDeviceUri: state.deviceUri(monitoring.target),
       };
     }
   }
-  if (state.fault('voice.device.user-state-missing')) delete view.userState;
+  if (voiceFault(state, 'voice.device.user-state-missing')) delete view.userState;
   return view;
 }
 
@@ -52,8 +58,8 @@ export function ownDevice(user: MockUser, deviceId: string): void {
   if (user.device.id !== deviceId) throw fail.notFound(`Device ${deviceId}`);
 }
 
-export function notifyDevice(state: MockState, user: MockUser, tweak?: (view: Record<string, unknown>) => void): void {
-  const view = deviceView(state, user);
+export function notifyDevice(source: DeviceSource, user: MockUser, tweak?: (view: Record<string, unknown>) => void): void {
+  const view = deviceView(source, user);
   tweak?.(view);
-  state.notify(user.id, DEVICES_TOPIC, { messageType: 'DeviceStateChangeMessage', devices: [view] });
+  source.state.notify(user.id, DEVICES_TOPIC, { messageType: 'DeviceStateChangeMessage', devices: [view] });
 }

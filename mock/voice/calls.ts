@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { notifyDevice, ownDevice } from './devices';
-import { isFaultName } from './faults';
-import { slug } from '../helpers/gws/vocabulary';
-import { fail, type MockState, type Outcome } from './state';
-import type { MockUser } from './users';
-import { shown } from './guard';
-import type { Body } from './body';
-import { callId, CALLS_TOPIC, capabilitiesOf, DOCUMENTED_UNSIMULATED, optionalType, type CallLeg, type SupervisorMonitoring, type VoiceCall } from './voice-model';
+import { MODE_FAULTS, SWITCH_FAULTS, voiceFault, type VoiceFaultName } from './faults';
+import { fail, type MockState, type Outcome } from '../state';
+import type { MockUser } from '../users';
+import { shown } from '../guard';
+import type { Body } from '../body';
+import { callId, CALLS_TOPIC, capabilitiesOf, DOCUMENTED_UNSIMULATED, optionalType, type CallLeg, type SupervisorMonitoring, type VoiceCall } from './model';
 
 /**
  * Voice calls as the documentation describes them (gws-voice-and-platform.md §3-§5): calls made
@@ -21,10 +20,15 @@ import { callId, CALLS_TOPIC, capabilitiesOf, DOCUMENTED_UNSIMULATED, optionalTy
  */
 
 export class VoiceDomain {
-  constructor(private readonly state: MockState) {}
+  /** Voice calls by id. */
+  readonly calls = new Map<string, VoiceCall>();
+  /** Active supervisor monitorings by supervisor id (monitoring.ts), shown by the device view (devices.ts). */
+  readonly monitorings = new Map<string, SupervisorMonitoring>();
 
-  private fault(name: string): boolean {
-    return isFaultName(name) && this.state.fault(name);
+  constructor(readonly state: MockState) {}
+
+  private fault(name: VoiceFaultName): boolean {
+    return voiceFault(this.state, name);
   }
 
   uri(call: VoiceCall): string {
@@ -75,7 +79,7 @@ export class VoiceDomain {
   /** The calls a user takes part in and has not left, for GET /me/calls. */
   listFor(user: MockUser): { call: VoiceCall; leg: CallLeg }[] {
     const out: { call: VoiceCall; leg: CallLeg }[] = [];
-    for (const call of this.state.calls.values()) {
+    for (const call of this.calls.values()) {
       const leg = call.legs.get(user.id);
       if (leg && leg.state !== 'Released') out.push({ call, leg });
     }
@@ -83,7 +87,7 @@ export class VoiceDomain {
   }
 
   find(user: MockUser, id: string): { call: VoiceCall; leg: CallLeg } {
-    const call = this.state.calls.get(id);
+    const call = this.calls.get(id);
     const leg = call?.legs.get(user.id);
     if (!call || !leg || leg.state === 'Released') throw fail.notFound(`Call ${id}`);
     return { call, leg };
@@ -91,14 +95,14 @@ export class VoiceDomain {
 
   /** The monitoring that brings a supervisor into `agent`'s next call, if any. */
   private armedFor(agent: MockUser): SupervisorMonitoring | undefined {
-    return [...this.state.monitorings.values()].find((m) => m.target === agent && m.usedOn === undefined);
+    return [...this.monitorings.values()].find((m) => m.target === agent && m.usedOn === undefined);
   }
 
   /** Brings the supervisor of `monitoring` into `call`, offered Ringing or at once Established. */
   join(call: VoiceCall, monitoring: SupervisorMonitoring, state: 'Ringing' | 'Established'): void {
     const { supervisor } = monitoring;
     const present = call.legs.get(supervisor.id);
-    if ((present && present.state !== 'Released') || this.fault(`voice.${slug(monitoring.state)}.no-join`)) return;
+    if ((present && present.state !== 'Released') || this.fault(MODE_FAULTS[monitoring.state].noJoin)) return;
     let mute: 'On' | 'Off' = monitoring.state === 'ListenIn' ? 'On' : 'Off';
     if (monitoring.state === 'ListenIn' && this.fault('voice.listen-in.leg-unmuted')) mute = 'Off';
     if (monitoring.state === 'BargeIn' && this.fault('voice.barge-in.leg-muted')) mute = 'On';
@@ -131,7 +135,7 @@ export class VoiceDomain {
     const ringing: CallLeg = { user: callee, role: 'callee', state: 'Ringing', mute: 'Off', monitoredUserMuted: false, since: now };
     call.legs.set(user.id, calling);
     call.legs.set(callee.id, ringing);
-    this.state.calls.set(call.id, call);
+    this.calls.set(call.id, call);
     return {
       reply: { statusCode: 0 },
       after: () => {
@@ -200,21 +204,21 @@ export class VoiceDomain {
     const leaving = leg.role === 'supervisor' ? [leg] : [leg, ...[...call.legs.values()].filter((l) => l !== leg && l.state !== 'Released')];
     const before = new Map(leaving.map((l) => [l, capabilitiesOf(l)]));
     for (const l of leaving) l.state = 'Released';
-    if ([...call.legs.values()].every((l) => l.state === 'Released')) this.state.calls.delete(call.id);
+    if ([...call.legs.values()].every((l) => l.state === 'Released')) this.calls.delete(call.id);
     const ended = leaving.filter((l) => l.role === 'supervisor').flatMap((l) => this.spentMonitorings(call, l.user));
-    for (const m of ended) this.state.monitorings.delete(m.supervisor.id);
+    for (const m of ended) this.monitorings.delete(m.supervisor.id);
     const kept = this.fault('voice.hangup.capabilities-kept');
     return {
       reply: { statusCode: 0 },
       after: () => {
         for (const l of leaving) this.notifyCall(call, l, 'StatusChange', kept ? (view) => (view.capabilities = before.get(l)) : undefined);
-        for (const m of ended) notifyDevice(this.state, m.supervisor);
+        for (const m of ended) notifyDevice(this, m.supervisor);
       },
     };
   }
 
   private spentMonitorings(call: VoiceCall, supervisor: MockUser): SupervisorMonitoring[] {
-    const monitoring = this.state.monitorings.get(supervisor.id);
+    const monitoring = this.monitorings.get(supervisor.id);
     return monitoring && monitoring.usedOn === call.id ? [monitoring] : [];
   }
 
@@ -224,14 +228,13 @@ export class VoiceDomain {
       if (this.fault('voice.switch.allowed-outside-monitoring')) return { reply: { statusCode: 0 } };
       throw fail.state(`${name}: call ${call.id} is not a monitored call of this supervisor`);
     }
-    const modeSlug = slug(mode);
     const before = capabilitiesOf(leg);
     if (!before.includes(name) && !(mode === 'BargeIn' && leg.mode === 'BargeIn' && this.fault('voice.switch-to-barge-in.allowed-in-barge-in'))) {
       throw fail.state(`${name} is not allowed in mode ${leg.mode}`);
     }
     leg.mode = mode;
-    if (!this.fault(`voice.switch-to-${modeSlug}.mute-unchanged`)) leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
-    const stale = this.fault(`voice.switch-to-${modeSlug}.capabilities-stale`);
+    if (!this.fault(SWITCH_FAULTS[mode].muteUnchanged)) leg.mute = mode === 'ListenIn' ? 'On' : 'Off';
+    const stale = this.fault(SWITCH_FAULTS[mode].capabilitiesStale);
     return {
       reply: { statusCode: 0 },
       after: () => this.notifyCall(call, leg, 'StatusChange', stale ? (view) => (view.capabilities = before) : undefined),
@@ -241,7 +244,7 @@ export class VoiceDomain {
   private muteMonitored(call: VoiceCall, leg: CallLeg, muted: boolean): Outcome {
     const name = muted ? 'MuteMonitoredUser' : 'UnmuteMonitoredUser';
     if (leg.role !== 'supervisor' || leg.state !== 'Established') throw fail.state(`${name}: call ${call.id} is not a monitored call of this supervisor`);
-    if (!this.fault(`voice.${muted ? 'mute' : 'unmute'}-monitored-user.flag-unchanged`)) leg.monitoredUserMuted = muted;
+    if (!this.fault(muted ? 'voice.mute-monitored-user.flag-unchanged' : 'voice.unmute-monitored-user.flag-unchanged')) leg.monitoredUserMuted = muted;
     const type = muted && this.fault('voice.mute-monitored-user.wrong-type') ? 'StatusChange' : 'MonitoredUserMutedStateChange';
     return { reply: { statusCode: 0 }, after: () => this.notifyCall(call, leg, type) };
   }

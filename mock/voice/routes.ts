@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { GwsFailure, type MockState, type Outcome } from '../state';
 import type { MockUser } from '../users';
-import { MonitoringDomain } from '../monitoring';
-import { VoiceDomain } from '../voice';
-import { CALLS_TOPIC } from '../voice-model';
-import { answer, bodyOf, operationOf, who } from './common';
+import type { MonitoringDomain } from './monitoring';
+import type { VoiceDomain } from './calls';
+import { CALLS_TOPIC } from './model';
+import { answer, bodyOf, operationOf, who } from '../routes/common';
 
 /** The Voice API: the user's own device (supervisor monitoring, Dial) and calls. */
-export function registerVoiceRoutes(app: FastifyInstance, state: MockState): void {
-  const voice = new VoiceDomain(state);
-  const monitoring = new MonitoringDomain(state, voice);
+export function registerVoiceRoutes(app: FastifyInstance, state: MockState, voice: VoiceDomain, monitoring: MonitoringDomain): void {
   const idOf = (params: unknown) => (params as { id: string }).id;
 
   /**

@@ -1,11 +1,11 @@
-import type { FaultName } from './faults';
-import { optionalString, requiredString } from './body';
-import type { SmsDomain } from './sms';
-import { SMS_MONITORING_DEFAULT, SMS_MONITORING_MODES, type SmsMonitoringMode } from '../helpers/gws/vocabulary';
-import { SUPERVISOR_MODES, type SmsParty, type SmsSession, type SupervisorMode } from './sms-model';
-import { fail, type Outcome } from './state';
-import type { MockUser } from './users';
-import { shown } from './guard';
+import { smsFault, type SmsFaultName } from './faults';
+import { optionalString, requiredString } from '../body';
+import type { SmsDomain } from './domain';
+import { SMS_MONITORING_DEFAULT, SMS_MONITORING_MODES, type SmsMonitoringMode } from '../../helpers/gws/vocabulary';
+import { SUPERVISOR_MODES, type SmsParty, type SmsSession, type SupervisorMode } from './model';
+import { fail, type Outcome } from '../state';
+import type { MockUser } from '../users';
+import { shown } from '../guard';
 
 /**
  * Supervision of SMS agents (gws-sms.md §2.22–2.26, §5): Monitor, Coach and BargeIn arm a
@@ -34,7 +34,7 @@ interface History {
 }
 
 
-const WRONG_VISIBILITY_FAULT: Record<SupervisorMode, FaultName> = {
+const WRONG_VISIBILITY_FAULT: Record<SupervisorMode, SmsFaultName> = {
   Monitor: 'sms.monitor.wrong-visibility',
   Coach: 'sms.coach.wrong-visibility',
   BargeIn: 'sms.barge-in.wrong-visibility',
@@ -78,7 +78,7 @@ export class SmsMonitoring {
 
   /** Only for the fault that accepts supervision of an agent who does not exist. */
   private unknownAgentAccepted(id: string): boolean {
-    return !this.state.usersById.has(id) && this.state.fault('sms.monitor.unknown-agent-succeeds');
+    return !this.state.usersById.has(id) && smsFault(this.state, 'sms.monitor.unknown-agent-succeeds');
   }
 
   monitoringOf(agentId: string, supervisor: MockUser): Monitoring | undefined {
@@ -94,27 +94,27 @@ export class SmsMonitoring {
     if (channel !== this.state.settings.smsChannel) throw fail.notFound(`Channel ${channel}`);
     if (operation === 'CancelSupervisorMonitoring') {
       const current = this.monitoringOf(agent.id, supervisor);
-      if (!current && this.state.fault('sms.cancel.not-monitoring-succeeds')) return { reply: { statusCode: 0 } };
+      if (!current && smsFault(this.state, 'sms.cancel.not-monitoring-succeeds')) return { reply: { statusCode: 0 } };
       if (!current) throw fail.state(`${supervisor.userName} is not monitoring ${agent.userName}`);
-      if (!this.state.fault('sms.cancel.ignored')) this.disarm(agent.id, current);
+      if (!smsFault(this.state, 'sms.cancel.ignored')) this.disarm(agent.id, current);
       this.historyOf(supervisor).cancelled.set(agent.id, current);
-      if (this.state.fault('sms.cancel.ends-session')) return { reply: { statusCode: 0 }, after: () => this.revokeJoined(agent, supervisor) };
+      if (smsFault(this.state, 'sms.cancel.ends-session')) return { reply: { statusCode: 0 }, after: () => this.revokeJoined(agent, supervisor) };
       return { reply: { statusCode: 0 } };
     }
     if (!(SUPERVISOR_MODES as readonly string[]).includes(operation)) {
       throw fail.invalid(`Unknown operationName ${shown(operation)} on an SMS channel`);
     }
     const rawScope = optionalString(body, 'supervisorMonitoringMode');
-    if (rawScope !== undefined && !(SMS_MONITORING_MODES as readonly string[]).includes(rawScope) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
+    if (rawScope !== undefined && !(SMS_MONITORING_MODES as readonly string[]).includes(rawScope) && !smsFault(this.state, 'sms.supervisor.invalid-mode-accepted')) {
       throw fail.invalid(`supervisorMonitoringMode must be NextChat or AllChats, got ${shown(rawScope)}`);
     }
-    const fallback = this.state.fault('sms.monitor.default-next-chat') ? 'NextChat' : SMS_MONITORING_DEFAULT;
+    const fallback = smsFault(this.state, 'sms.monitor.default-next-chat') ? 'NextChat' : SMS_MONITORING_DEFAULT;
     const scope = (SMS_MONITORING_MODES as readonly string[]).includes(rawScope ?? '') ? (rawScope as Monitoring['scope']) : fallback;
     const nickname = optionalString(body, 'nickname') ?? supervisor.userName;
     const existing = this.monitoringOf(agent.id, supervisor);
     if (existing) this.disarm(agent.id, existing);
     const history = this.historyOf(supervisor);
-    const sticky = history.armedAgents.has(agent.id) && this.state.fault('sms.sequence.next-chat-rearm-kept');
+    const sticky = history.armedAgents.has(agent.id) && smsFault(this.state, 'sms.sequence.next-chat-rearm-kept');
     history.armedAgents.add(agent.id);
     if (!history.firstMode.has(agent.id)) history.firstMode.set(agent.id, operation as SupervisorMode);
     history.cancelled.delete(agent.id);
@@ -134,11 +134,11 @@ export class SmsMonitoring {
     for (const monitoring of [...(this.armed.get(agent.user.id) ?? [])]) {
       if (session.parties.has(monitoring.supervisor.id)) continue;
       const party = this.sms.invite(session, monitoring.supervisor, monitoring.mode, monitoring.nickname);
-      if (this.state.fault(WRONG_VISIBILITY_FAULT[monitoring.mode])) {
+      if (smsFault(this.state, WRONG_VISIBILITY_FAULT[monitoring.mode])) {
         party.visibility = monitoring.mode === 'BargeIn' ? 'Agents' : 'All';
       }
       this.sms.join(session, party).after?.();
-      if (monitoring.scope === 'NextChat' && !this.state.fault('sms.monitor.next-chat-not-disarmed') && !monitoring.sticky) this.disarm(agent.user.id, monitoring);
+      if (monitoring.scope === 'NextChat' && !smsFault(this.state, 'sms.monitor.next-chat-not-disarmed') && !monitoring.sticky) this.disarm(agent.user.id, monitoring);
     }
   }
 
@@ -147,10 +147,10 @@ export class SmsMonitoring {
     const agentId = [...session.parties.values()].find((p) => p.role === 'agent')?.user.id;
     if (!agentId) return;
     const current = this.monitoringOf(agentId, party.user);
-    if (current && this.state.fault('sms.sequence.switch-changes-arm')) current.mode = mode;
+    if (current && smsFault(this.state, 'sms.sequence.switch-changes-arm')) current.mode = mode;
     const history = this.historyOf(party.user);
     const cancelled = history.cancelled.get(agentId);
-    if (!current && cancelled && this.state.fault('sms.sequence.switch-revives-cancelled')) {
+    if (!current && cancelled && smsFault(this.state, 'sms.sequence.switch-revives-cancelled')) {
       history.cancelled.delete(agentId);
       this.armed.set(agentId, [...(this.armed.get(agentId) ?? []), cancelled]);
     }
@@ -174,11 +174,11 @@ export class SmsMonitoring {
     const session = this.sms.sessions.get(id);
     const agentParty = session?.parties.get(agent.id);
     if (!session || !agentParty || agentParty.state !== 'Chatting') {
-      if (this.state.fault('sms.intrude.unknown-session-succeeds')) return { reply: { statusCode: 0 } };
+      if (smsFault(this.state, 'sms.intrude.unknown-session-succeeds')) return { reply: { statusCode: 0 } };
       throw fail.notFound(`Active SMS session ${id} of ${agent.userName}`);
     }
     const raw = optionalString(body, 'supervisorVisibilityMode');
-    if (raw !== undefined && !(SUPERVISOR_MODES as readonly string[]).includes(raw) && !this.state.fault('sms.supervisor.invalid-mode-accepted')) {
+    if (raw !== undefined && !(SUPERVISOR_MODES as readonly string[]).includes(raw) && !smsFault(this.state, 'sms.supervisor.invalid-mode-accepted')) {
       throw fail.invalid(`supervisorVisibilityMode must be Monitor, Coach or BargeIn, got ${shown(raw)}`);
     }
     const monitoring = this.monitoringOf(agent.id, supervisor);
@@ -186,17 +186,17 @@ export class SmsMonitoring {
     const history = this.historyOf(supervisor);
     const cancelled = history.cancelled.get(agent.id);
     if (raw !== undefined && (SUPERVISOR_MODES as readonly string[]).includes(raw)) mode = raw as SupervisorMode;
-    else if (monitoring && !this.state.fault('sms.intrude.omitted-mode-not-inherited')) {
-      mode = this.state.fault('sms.sequence.intrude-first-armed-mode') ? (history.firstMode.get(agent.id) ?? monitoring.mode) : monitoring.mode;
-    } else if (monitoring || this.state.fault('sms.intrude.omitted-mode-succeeds') || raw !== undefined) mode = 'Monitor';
-    else if (cancelled && this.state.fault('sms.sequence.intrude-after-cancel')) mode = cancelled.mode;
+    else if (monitoring && !smsFault(this.state, 'sms.intrude.omitted-mode-not-inherited')) {
+      mode = smsFault(this.state, 'sms.sequence.intrude-first-armed-mode') ? (history.firstMode.get(agent.id) ?? monitoring.mode) : monitoring.mode;
+    } else if (monitoring || smsFault(this.state, 'sms.intrude.omitted-mode-succeeds') || raw !== undefined) mode = 'Monitor';
+    else if (cancelled && smsFault(this.state, 'sms.sequence.intrude-after-cancel')) mode = cancelled.mode;
     else throw fail.state(`supervisorVisibilityMode is required: ${supervisor.userName} is not monitoring ${agent.userName}`);
     const existing = session.parties.get(supervisor.id);
     if (existing && existing.state !== 'Completed' && existing.state !== 'Revoked') {
       throw fail.state(`${supervisor.userName} is already in SMS session ${id}`);
     }
     const party = this.sms.invite(session, supervisor, mode, monitoring?.nickname ?? supervisor.userName);
-    if (this.state.fault('sms.intrude.accept-wrong-visibility')) party.visibility = mode === 'BargeIn' ? 'Supervisors' : 'All';
+    if (smsFault(this.state, 'sms.intrude.accept-wrong-visibility')) party.visibility = mode === 'BargeIn' ? 'Supervisors' : 'All';
     return { reply: { statusCode: 0 }, after: () => this.sms.notifyStatus(session, party) };
   }
 

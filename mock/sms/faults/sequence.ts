@@ -1,4 +1,4 @@
-import type { FaultDefinition } from './types';
+import type { FaultDefinition } from '../../faults/types';
 
 /**
  * Faults that only a sequence of operations reveals: each example-based suite passes with any of

@@ -1,18 +1,19 @@
-import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState, type Outcome } from './state';
-import type { MockUser } from './users';
-import { shown } from './guard';
+import { smsFault } from './faults';
+import { fail, GwsFailure, gwsTimestamp, interactionId, participantId, type MockState, type Outcome } from '../state';
+import type { MockUser } from '../users';
+import { shown } from '../guard';
 import {
   AGENT_CAPABILITIES, capabilitiesOf, isActive, SMS_TOPIC, VISIBILITY_OF,
   type SmsFrom, type SmsMessage, type SmsParty, type SmsSession, type SupervisorMode, type Visibility,
-} from './sms-model';
-import { sessionUri, viewOf, visibleTo, type View } from './sms-view';
+} from './model';
+import { sessionUri, viewOf, visibleTo, type View } from './view';
 
 /**
  * The SMS Session API as the documentation describes it (gws-sms.md §2, §4–§6): inbound sessions
  * offered to a Ready agent; Accept, Reject, Complete, Leave, SendMessage; supervisors joining with
  * the visibility of their mode and switching modes; the notifications each step causes, in the
  * documented order, on the user's `/v2/me/smssessions` topic. Monitoring and Intrude requests are
- * validated in sms-monitoring.ts and land here.
+ * validated in monitoring.ts and land here.
  */
 
 /** Switch `reorder`: how late a joining supervisor's history arrives. */
@@ -20,7 +21,7 @@ export const LATE_HISTORY_MS = 100;
 
 export class SmsDomain {
   readonly sessions = new Map<string, SmsSession>();
-  /** Called when an agent accepts a session: the monitoring supervisors join (sms-monitoring.ts). */
+  /** Called when an agent accepts a session: the monitoring supervisors join (monitoring.ts). */
   onAgentAccepted: (session: SmsSession, agent: SmsParty) => void = () => undefined;
   /** Called when a supervisor switched mode in a session (the monitoring's sequence faults use it). */
   onSupervisorSwitched: (session: SmsSession, supervisor: SmsParty, mode: SupervisorMode) => void = () => undefined;
@@ -140,18 +141,18 @@ export class SmsDomain {
       reply: { statusCode: 0 },
       after: () => {
         const tweak = (view: View) => {
-          if (this.state.fault('sms.accept.wrong-state-name')) view.state = 'Accepted';
-          if (this.state.fault('sms.accept.capabilities-stale')) view.capabilities = AGENT_CAPABILITIES.Invited;
-          if (this.state.fault('sms.accept.participant-without-id')) for (const p of (view.participants as View[] | undefined) ?? []) delete p.participantId;
-          if (this.state.fault('sms.accept.agent-not-listed') && Array.isArray(view.participants)) {
+          if (smsFault(this.state, 'sms.accept.wrong-state-name')) view.state = 'Accepted';
+          if (smsFault(this.state, 'sms.accept.capabilities-stale')) view.capabilities = AGENT_CAPABILITIES.Invited;
+          if (smsFault(this.state, 'sms.accept.participant-without-id')) for (const p of (view.participants as View[] | undefined) ?? []) delete p.participantId;
+          if (smsFault(this.state, 'sms.accept.agent-not-listed') && Array.isArray(view.participants)) {
             view.participants = (view.participants as View[]).filter((p) => p.type !== 'Agent');
           }
         };
         this.notifyStatus(session, party, referenceId, tweak);
-        const history = this.state.fault('sms.accept.history-without-text') ? session.messages.filter((m) => m.type !== 'Text') : session.messages;
+        const history = smsFault(this.state, 'sms.accept.history-without-text') ? session.messages.filter((m) => m.type !== 'Text') : session.messages;
         const participants = () => this.notifyParticipants(session, party, tweak);
-        const reorder = this.state.fault('sms.accept.wrong-order');
-        if (!reorder && !this.state.fault('sms.accept.no-participants-updated')) participants();
+        const reorder = smsFault(this.state, 'sms.accept.wrong-order');
+        if (!reorder && !smsFault(this.state, 'sms.accept.no-participants-updated')) participants();
         this.notifyMessages(session, party, history);
         if (reorder) participants();
         this.tellOthers(session, party, joined);
@@ -203,35 +204,38 @@ export class SmsDomain {
   switchMode(session: SmsSession, party: SmsParty, mode: SupervisorMode): Outcome {
     const previous = party.supervisorMode;
     party.supervisorMode = mode;
-    if (!this.state.fault('sms.switch.visibility-unchanged')) party.visibility = VISIBILITY_OF[mode];
+    if (!smsFault(this.state, 'sms.switch.visibility-unchanged')) party.visibility = VISIBILITY_OF[mode];
     const rejoined = this.append(session, { type: 'ParticipantRejoined', from: this.fromOf(party), visibility: 'All' });
     this.onSupervisorSwitched(session, party, mode);
     return {
       reply: { statusCode: 0 },
       after: () => {
         this.notifyParticipants(session, party, (view) => {
-          if (this.state.fault('sms.switch.capabilities-stale') && previous) view.capabilities = capabilitiesOf({ ...party, supervisorMode: previous });
+          if (smsFault(this.state, 'sms.switch.capabilities-stale') && previous) view.capabilities = capabilitiesOf({ ...party, supervisorMode: previous });
         });
-        if (!this.state.fault('sms.switch.no-participant-rejoined')) this.notifyMessages(session, party, [rejoined]);
+        if (!smsFault(this.state, 'sms.switch.no-participant-rejoined')) this.notifyMessages(session, party, [rejoined]);
         this.tellOthers(session, party, rejoined);
       },
     };
   }
 
-  /** Reject, Complete, or Leave from a conference: the party's session ends as Completed. */
-  finish(session: SmsSession, party: SmsParty, operation: 'Reject' | 'Complete' | 'Leave'): Outcome {
+  /**
+   * Reject, Complete, or Leave from a conference: the party's session ends as Completed. A fault
+   * of the operation may keep the party's StatusChange back (`silent`) or alter it (`tweak`).
+   */
+  finish(session: SmsSession, party: SmsParty, deviation: { silent?: boolean; tweak?: (view: View) => void } = {}): Outcome {
     const referenceId = this.state.nextReferenceId();
     const wasChatting = party.state === 'Chatting';
     party.state = 'Completed';
     const agentsLeft = [...session.parties.values()].filter((p) => p.role === 'agent' && (p.state === 'Chatting' || p.state === 'LeftChat'));
     const revoked = agentsLeft.length === 0 ? [...session.parties.values()].filter((p) => p.role === 'supervisor' && isActive(p)) : [];
     if (agentsLeft.length === 0) session.customer.connected = false;
-    for (const supervisor of revoked) if (!this.state.fault('sms.complete.no-revoked')) supervisor.state = 'Revoked';
+    for (const supervisor of revoked) if (!smsFault(this.state, 'sms.complete.no-revoked')) supervisor.state = 'Revoked';
     const left = wasChatting ? this.append(session, { type: 'ParticipantLeft', from: this.fromOf(party), visibility: 'All' }) : undefined;
     return {
       reply: { statusCode: 0 },
       after: () => {
-        if (!(operation === 'Reject' && this.state.fault('sms.reject.no-completed'))) this.notifyStatus(session, party, referenceId);
+        if (!deviation.silent) this.notifyStatus(session, party, referenceId, deviation.tweak);
         for (const supervisor of revoked) if (supervisor.state === 'Revoked') this.notifyStatus(session, supervisor);
         if (wasChatting) this.tellOthers(session, party, left);
         this.forgetIfDone(session);
@@ -241,7 +245,7 @@ export class SmsDomain {
 
   leave(session: SmsSession, party: SmsParty): Outcome {
     const otherAgents = this.chatting(session, party).filter((p) => p.role === 'agent');
-    if (party.role === 'supervisor' || otherAgents.length > 0) return this.finish(session, party, 'Leave');
+    if (party.role === 'supervisor' || otherAgents.length > 0) return this.finish(session, party);
     const referenceId = this.state.nextReferenceId();
     party.state = 'LeftChat';
     session.customer.connected = false;

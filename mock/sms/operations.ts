@@ -1,9 +1,10 @@
-import { optionalBoolean, optionalString, requiredString, type Body } from './body';
-import { shown } from './guard';
-import type { SmsDomain } from './sms';
-import { DOCUMENTED_UNSIMULATED, type SupervisorMode } from './sms-model';
-import { fail, type Outcome } from './state';
-import type { MockUser } from './users';
+import { smsFault } from './faults';
+import { optionalBoolean, optionalString, requiredString, type Body } from '../body';
+import { shown } from '../guard';
+import type { SmsDomain } from './domain';
+import { AGENT_CAPABILITIES, DOCUMENTED_UNSIMULATED, type SupervisorMode } from './model';
+import { fail, type Outcome } from '../state';
+import type { MockUser } from '../users';
 
 /**
  * POST /api/v2/me/smssessions/{id} (gws-sms.md §4): reads the operation and its parameters, checks
@@ -13,8 +14,8 @@ import type { MockUser } from './users';
 
 export function operateSmsSession(sms: SmsDomain, user: MockUser, id: string, body: Body): Outcome {
   const operation = requiredString(body, 'operationName');
-  if (!sms.sessions.has(id) && operation === 'Accept' && sms.state.fault('sms.accept.unknown-id-succeeds')) return { reply: { statusCode: 0 } };
-  if (operation.startsWith('SwitchTo') && !sms.sessions.get(id)?.parties.has(user.id) && sms.state.fault('sms.switch.outsider-succeeds')) {
+  if (!sms.sessions.has(id) && operation === 'Accept' && smsFault(sms.state, 'sms.accept.unknown-id-succeeds')) return { reply: { statusCode: 0 } };
+  if (operation.startsWith('SwitchTo') && !sms.sessions.get(id)?.parties.has(user.id) && smsFault(sms.state, 'sms.switch.outsider-succeeds')) {
     return { reply: { statusCode: 0 } };
   }
   const { session, party } = sms.find(user, id);
@@ -26,18 +27,21 @@ export function operateSmsSession(sms: SmsDomain, user: MockUser, id: string, bo
     case 'Accept': {
       const nickname = requiredString(body, 'nickname');
       optionalBoolean(body, 'saveLAR');
-      if (party.state === 'Chatting' && sms.state.fault('sms.accept.twice-succeeds')) return { reply: { statusCode: 0 } };
+      if (party.state === 'Chatting' && smsFault(sms.state, 'sms.accept.twice-succeeds')) return { reply: { statusCode: 0 } };
       allowed('Accept');
       return party.role === 'agent' ? sms.accept(session, party, nickname) : sms.join(session, party, nickname);
     }
     case 'Reject':
       allowed('Reject');
-      return sms.finish(session, party, 'Reject');
+      return sms.finish(session, party, {
+        silent: smsFault(sms.state, 'sms.reject.no-completed'),
+        tweak: smsFault(sms.state, 'sms.reject.capabilities-kept') ? (view) => (view.capabilities = AGENT_CAPABILITIES.Invited) : undefined,
+      });
     case 'Complete':
       optionalString(body, 'queueName');
       optionalBoolean(body, 'saveLAR');
       allowed('Complete');
-      return sms.finish(session, party, 'Complete');
+      return sms.finish(session, party);
     case 'Leave':
       allowed('Leave');
       return sms.leave(session, party);
@@ -58,7 +62,7 @@ export function operateSmsSession(sms: SmsDomain, user: MockUser, id: string, bo
     case 'SwitchToCoach':
     case 'SwitchToBargeIn': {
       const mode = operation.slice('SwitchTo'.length) as SupervisorMode;
-      if (!(party.supervisorMode === mode && sms.state.fault('sms.switch.same-mode-succeeds'))) {
+      if (!(party.supervisorMode === mode && smsFault(sms.state, 'sms.switch.same-mode-succeeds'))) {
         allowed(operation, operation === 'SwitchToBargeIn' ? ['SwitchToBargeIn', 'SwitchBargeIn'] : [operation]);
       }
       return sms.switchMode(session, party, mode);

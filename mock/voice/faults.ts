@@ -1,4 +1,5 @@
-import { breaksSchema, codesOf, contradicts, happensAnyway, voiceNotRefused, type FaultDefinition } from './types';
+import type { VoiceSupervisorMode } from '../../helpers/gws/vocabulary';
+import { breaksSchema, codesOf, contradicts, happensAnyway, switchesOf, voiceNotRefused, type FaultDefinition } from '../faults/types';
 
 /**
  * Fault switches of the Voice API's supervisor operations: the monitoring state a supervisor's
@@ -247,3 +248,27 @@ export const VOICE_FAULTS = {
     fails: { code: ['NOTIFICATION_CONTRADICTS', 'SCHEMA_VIOLATION'], message: /capabilit/i },
   },
 } as const satisfies Record<string, FaultDefinition>;
+
+export type VoiceFaultName = keyof typeof VOICE_FAULTS;
+
+/** Reads a Voice API fault's switch by name (mock/faults/types.ts). */
+export const voiceFault = switchesOf(VOICE_FAULTS);
+
+/** The faults one supervisor mode has of its own, by mode: no name is assembled. */
+export const MODE_FAULTS: Record<VoiceSupervisorMode, { noJoin: VoiceFaultName; wrongDefaults: VoiceFaultName; paramsIgnored: VoiceFaultName }> = {
+  ListenIn: { noJoin: 'voice.listen-in.no-join', wrongDefaults: 'voice.listen-in.wrong-defaults', paramsIgnored: 'voice.listen-in.params-ignored' },
+  Coach: { noJoin: 'voice.coach.no-join', wrongDefaults: 'voice.coach.wrong-defaults', paramsIgnored: 'voice.coach.params-ignored' },
+  BargeIn: { noJoin: 'voice.barge-in.no-join', wrongDefaults: 'voice.barge-in.wrong-defaults', paramsIgnored: 'voice.barge-in.params-ignored' },
+};
+
+/** The faults of each call-level switch, by the mode it switches to. */
+export const SWITCH_FAULTS: Record<'ListenIn' | 'BargeIn', { muteUnchanged: VoiceFaultName; capabilitiesStale: VoiceFaultName }> = {
+  ListenIn: { muteUnchanged: 'voice.switch-to-listen-in.mute-unchanged', capabilitiesStale: 'voice.switch-to-listen-in.capabilities-stale' },
+  BargeIn: { muteUnchanged: 'voice.switch-to-barge-in.mute-unchanged', capabilitiesStale: 'voice.switch-to-barge-in.capabilities-stale' },
+};
+
+/** The state name a device wrongly reports for a monitoring mode, and the fault that makes it. */
+export const WRONG_STATE_NAME: Partial<Record<VoiceSupervisorMode, { fault: VoiceFaultName; state: string }>> = {
+  Coach: { fault: 'voice.coach.wrong-state-name', state: 'ListenIn' },
+  BargeIn: { fault: 'voice.barge-in.wrong-state-name', state: 'Barge' },
+};
