@@ -14,7 +14,16 @@ import { PLAYWRIGHT_CLI, run } from '../reports/lib/run';
  * every latitude switch with it), every test the fault names must fail for the reason it declares:
  * its non-conformance code and a message naming the step or member (not a harness error, not a
  * bare assertion, not a timeout of the runner).
+ *
+ * A fault missed in that run gets a second attempt, alone, with the documented default wait
+ * (SECOND_ATTEMPT_TIMEOUT_MS) instead of the short one: on a starved machine a set-up step can
+ * outlast 1.5 s, and a test that then fails in set-up has not shown whether it catches the fault.
+ * The fault counts as caught only if the second attempt catches it for the declared reason; the
+ * summary keeps both attempts. A failure under latitude gets no second attempt: it may be a false
+ * alarm of the suites, the defect the self-check exists to find.
  */
+
+const SECOND_ATTEMPT_TIMEOUT_MS = '10000';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = resolve(ROOT, 'reports/selfcheck');
@@ -30,6 +39,27 @@ function judged(hit: TestOutcome, declared: DeclaredFailure): { caught: boolean;
   if (grade === 'nonstrict' && !declared.inferred) return { caught: false, why: `failed non-strict ${code}, declared strict` };
   if (!declared.message.test(stripAnsi(hit.message))) return { caught: false, why: `failed ${code}, but the message does not match ${String(declared.message)}: ${firstLine(hit.message)}` };
   return { caught: true, why: `${grade === 'nonstrict' ? 'non-strict ' : ''}${code}` };
+}
+
+interface FaultRow {
+  ok: boolean;
+  verdicts: string[];
+  misses: string[];
+}
+
+/** Whether every test a fault names failed the way it declares, in one attempt. */
+function judgedFault(fault: FaultDefinition, inRun: TestOutcome[]): FaultRow {
+  const row: FaultRow = { ok: true, verdicts: [], misses: [] };
+  for (const id of fault.caughtBy) {
+    const hit = inRun.find((t) => t.id === id);
+    const { caught, why } = hit && fault.fails ? judged(hit, fault.failsIn?.[id] ?? fault.fails) : { caught: false, why: `no test with id ${id}` };
+    if (!caught) {
+      row.ok = false;
+      row.misses.push(`not caught by ${id} for the declared reason: ${why}`);
+    }
+    row.verdicts.push(`${id}: ${caught ? why : `MISSED (${why.slice(0, 120)})`}`);
+  }
+  return row;
 }
 
 const firstLine = (message: string) => stripAnsi(message).split('\n')[0]!.slice(0, 240);
@@ -79,11 +109,10 @@ async function main(): Promise<number> {
     rows.push(`| ${project} | ${basis} | ${runTests.length - failed.length}/${runTests.length} passed${failed.length ? `; failed: ${failed.map((t) => t.id ?? t.title).join(', ')}` : ''} | ${failed.length ? 'FAIL' : 'pass'} |`);
   }
 
+  const faultRows = new Map<FaultName, FaultRow>();
   for (const [name, fault] of Object.entries(FAULTS) as [FaultName, FaultDefinition][]) {
     if (!ran.has(`fault:${name}`)) continue;
     const inRun = tests.filter((t) => t.project === `fault:${name}`);
-    const verdicts: string[] = [];
-    let ok = true;
     if (fault.sequenceOnly) {
       // Only a sequence reveals it (npm run explore finds it): the suites must stay green with it on.
       const failing = inRun.filter((t) => t.status !== 'passed' && t.status !== 'skipped');
@@ -92,16 +121,32 @@ async function main(): Promise<number> {
       rows.push(`| ${name} | ${fault.description} | sequence-only: ${inRun.length - failing.length}/${inRun.length} tests passed (npm run explore finds it) | ${inRun.length > 0 && failing.length === 0 ? 'ok' : 'FAIL'} |`);
       continue;
     }
-    for (const id of fault.caughtBy) {
-      const hit = inRun.find((t) => t.id === id);
-      const { caught, why } = hit ? judged(hit, fault.failsIn?.[id] ?? fault.fails) : { caught: false, why: `no test with id ${id}` };
-      if (!caught) {
-        ok = false;
-        problems.push(`fault ${name} (${fault.description}) not caught by ${id} for the declared reason: ${why}`);
-      }
-      verdicts.push(`${id}: ${caught ? why : `MISSED (${why.slice(0, 120)})`}`);
-    }
-    rows.push(`| fault:${name} | ${fault.description} | ${verdicts.join('; ')} | ${ok ? 'caught for the declared reason' : 'MISSED'} |`);
+    faultRows.set(name, judgedFault(fault, inRun));
+  }
+
+  const missed = [...faultRows].filter(([, row]) => !row.ok).map(([name]) => name);
+  const secondAttempts = new Map<FaultName, FaultRow>();
+  if (missed.length > 0) {
+    process.stdout.write(
+      `\nself-check: ${missed.length} fault(s) missed (${missed.join(', ')}); each runs once more, alone, with ` +
+        `GWS_NOTIFICATION_TIMEOUT_MS=${SECOND_ATTEMPT_TIMEOUT_MS}, to tell a starved set-up from a missed fault\n`,
+    );
+    const results = resolve(OUT, 'second-attempt.json');
+    await run(PLAYWRIGHT_CLI, ['test', '-c', 'tests/selfcheck.config.ts', ...missed.flatMap((name) => ['--project', `fault:${name}`])], {
+      env: { ...process.env, GWS_NOTIFICATION_TIMEOUT_MS: SECOND_ATTEMPT_TIMEOUT_MS, GWS_SELFCHECK_RESULTS: results },
+    });
+    const again = readOutcomes(readReport(results));
+    for (const name of missed) secondAttempts.set(name, judgedFault(FAULTS[name], again.filter((t) => t.project === `fault:${name}`)));
+  }
+
+  for (const [name, first] of faultRows) {
+    const fault = FAULTS[name];
+    const second = secondAttempts.get(name);
+    const row = second ?? first;
+    if (!row.ok) for (const miss of row.misses) problems.push(`fault ${name} (${fault.description}) ${miss}`);
+    const verdict = row.ok ? `caught for the declared reason${second ? ' on the second attempt' : ''}` : 'MISSED';
+    const outcome = second ? `first attempt: ${first.verdicts.join('; ')}; second attempt: ${second.verdicts.join('; ')}` : first.verdicts.join('; ');
+    rows.push(`| fault:${name} | ${fault.description} | ${outcome} | ${verdict} |`);
   }
 
   const seconds = Math.round((performance.now() - started) / 1000);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import type { HarnessWorkerOptions } from '../helpers/fixtures';
 import { FAULTS, type FaultDefinition } from '../mock/faults';
@@ -14,7 +15,8 @@ import { LATITUDE_NAMES, type LatitudeName } from '../mock/latitude';
  * Every test must pass in the first three; scripts/selfcheck.ts reads the JSON report and proves
  * each fault was caught by its named tests for the reason it declares. The seeds come from
  * GWS_SELFCHECK_SEEDS (scripts/selfcheck.ts sets and prints them); GWS_SELFCHECK_FAULT_LATITUDE=none
- * runs the fault projects on the orderly mock instead.
+ * runs the fault projects on the orderly mock instead. GWS_SELFCHECK_RESULTS names the JSON report
+ * (the second attempt of a missed fault writes its own).
  */
 
 export const SELFCHECK_DEFAULT_SEEDS = [1, 2, 3];
@@ -38,7 +40,7 @@ export default defineConfig<object, HarnessWorkerOptions>({
   timeout: 30_000,
   outputDir: '../reports/selfcheck/test-output',
   // The expected failures are the point of this run: the script prints the verdicts, not the failures.
-  reporter: [['json', { outputFile: '../reports/selfcheck/results.json' }]],
+  reporter: [['json', { outputFile: process.env.GWS_SELFCHECK_RESULTS || resolve(__dirname, '../reports/selfcheck/results.json') }]],
   // Each project runs on one worker (two for the slow all-switches ones): a worker costs more to
   // start than most tests take, and many projects side by side keep the 8 workers busy. The
   // longest projects come first so that no long one starts last.
