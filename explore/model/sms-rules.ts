@@ -1,5 +1,5 @@
 import { anySmsNotification, smsStatus } from '../../helpers/cometd/sms-steps';
-import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisorJoined, switchedTo } from '../../helpers/gws/sms-scenario';
+import { AGENT_NICKNAME, SUPERVISOR_NICKNAME, supervisorJoined, switchedTo } from '../../helpers/gws/scenes/sms';
 import type { SmsSupervisorMode } from '../../helpers/gws/vocabulary';
 import type { RequirementId } from '../../catalogue/requirements';
 import type { AwaitPrediction, Prediction, QuietPrediction } from './predict';

@@ -1,7 +1,7 @@
 import type { SmsSupervisorMode } from '../harness';
 
 /**
- * What the SMS supervision specs share besides the scenes and steps (helpers/gws/sms-scenario.ts):
+ * What the SMS supervision specs share besides the scenes and steps (helpers/gws/scenes/sms.ts):
  * the reading a check on Coach visibility rests on.
  */
 

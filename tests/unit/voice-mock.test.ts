@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { callState, newCall } from '../../helpers/cometd/voice-steps';
 import type { GwsUser } from '../../helpers/gws/user';
-import { establishCall, superviseCall } from '../../helpers/gws/voice-scenario';
+import { establishCall, superviseCall } from '../../helpers/gws/scenes/voice';
 import type { MockHandle } from '../../mock/server';
 import { userOf, withMock } from './support';
 

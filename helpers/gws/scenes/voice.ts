@@ -1,7 +1,7 @@
-import { callOf, callState, deviceMonitoring, newCall, supervisorLeg } from '../cometd/voice-steps';
-import { succeeded, type MonitoringOptions } from './voice-operations';
-import { VOICE_MONITORING_DEFAULTS, type VoiceSupervisorMode } from './vocabulary';
-import type { GwsUser } from './user';
+import { callOf, callState, deviceMonitoring, newCall, supervisorLeg } from '../../cometd/voice-steps';
+import { succeeded, type MonitoringOptions } from '../voice-operations';
+import { VOICE_MONITORING_DEFAULTS, type VoiceSupervisorMode } from '../vocabulary';
+import type { GwsUser } from '../user';
 
 /**
  * The set-up of a supervision scenario, as steps of the report: a call from the caller to the

@@ -1,14 +1,14 @@
-import { smsNewMessages, smsOperationRefused, smsParticipantsUpdated, smsStatus, supervisorCapabilities } from '../cometd/sms-steps';
-import type { Step } from '../cometd/types';
-import { expect } from '../matchers';
-import { refusedNowOrLater, type RefusalCode } from './refusals';
-import type { GwsReply } from './session';
-import type { SmsInjector } from './sms-injector';
-import type { GwsUser } from './user';
-import { SMS_VISIBILITY, type SmsSupervisorMode } from './vocabulary';
+import { smsNewMessages, smsOperationRefused, smsParticipantsUpdated, smsStatus, supervisorCapabilities } from '../../cometd/sms-steps';
+import type { Step } from '../../cometd/types';
+import { expect } from '../../matchers';
+import { refusedNowOrLater, type RefusalCode } from '../refusals';
+import type { GwsReply } from '../session';
+import type { SmsInjector } from '../sms-injector';
+import type { GwsUser } from '../user';
+import { SMS_VISIBILITY, type SmsSupervisorMode } from '../vocabulary';
 
 /**
- * The set-up of an SMS scenario, beside the voice one (voice-scenario.ts): an accepted session,
+ * The set-up of an SMS scenario, beside the voice one (voice.ts): an accepted session,
  * a supervisor in it, as steps of the report. Each is the means of a test, not its subject: a
  * reply other than statusCode 0 or a missing notification fails it as a non-conformance naming
  * what did not happen. The names people go by are the same in every SMS test.
