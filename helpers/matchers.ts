@@ -1,17 +1,13 @@
 import { expect as baseExpect } from '@playwright/test';
 import { NonConformance } from './errors';
 import type { GwsReply } from './gws/session';
-import { redactText } from './redact';
+import { quotedBody as body, successShapeBroken } from './gws/succeeded';
 import { formatIssues, schemas } from './schemas';
 
 /**
  * Domain matchers with one message format: what was sent, by whom, what was expected, what came
  * back. Messages carry the non-conformance tag so that reports classify them.
  */
-
-function body(reply: GwsReply): string {
-  return redactText(reply.text.length > 300 ? `${reply.text.slice(0, 300)}…` : reply.text);
-}
 
 function notJson(reply: GwsReply): { pass: false; message: () => string } | undefined {
   try {
@@ -37,16 +33,8 @@ export const expect = baseExpect.extend({
           `[nonconformance:UNEXPECTED_STATUS_CODE] ${reply.label}: expected statusCode ${expected}, got ${String(actual)} (HTTP ${reply.status}): ${body(reply)}`,
       };
     }
-    if (expected === 0) {
-      const verdict = schemas().validate('replies/operation-reply', reply.json);
-      if (verdict.issues.length > 0) {
-        return {
-          pass: false,
-          name,
-          message: () => `[nonconformance:SCHEMA_VIOLATION] ${reply.label}: the success reply breaks ${verdict.schema}:\n${formatIssues(verdict)}`,
-        };
-      }
-    }
+    const broken = expected === 0 ? successShapeBroken(reply) : undefined;
+    if (broken) return { pass: false, name, message: () => `[nonconformance:SCHEMA_VIOLATION] ${broken}` };
     return { pass: true, name, message: () => `${reply.label}: statusCode is ${expected}` };
   },
 

@@ -4,6 +4,7 @@ import { callIdsIn, callOf, callReleased, callState, deviceOf, newCall, type Cal
 import type { Notification } from '../cometd/types';
 import type { GwsReply } from './session';
 import type { Person } from './person';
+import { succeeded } from './succeeded';
 import { VOICE_SUPERVISOR_MODES, type MonitoringMode, type MonitoringScope, type VoiceSupervisorMode } from './vocabulary';
 
 /**
@@ -25,14 +26,6 @@ export interface MonitoringOptions {
 }
 
 const MONITORING_OPERATIONS = new Set<string>(VOICE_SUPERVISOR_MODES);
-
-/** A reply that must be statusCode 0 for the test to go on; anything else is the server's fault. */
-export function succeeded(reply: GwsReply, what: string): void {
-  const code = reply.isJson ? reply.statusCode : undefined;
-  if (code !== 0) {
-    throw new NonConformance('UNEXPECTED_STATUS_CODE', `${reply.label}: ${what} answered HTTP ${reply.status} ${reply.text.slice(0, 300)}, expected statusCode 0`);
-  }
-}
 
 export class VoiceOperations {
   private readonly owned = new Set<string>();

@@ -1,17 +1,17 @@
 import { smsNewMessages, smsOperationRefused, smsParticipantsUpdated, smsStatus, supervisorCapabilities } from '../../cometd/sms-steps';
 import type { Step } from '../../cometd/types';
-import { expect } from '../../matchers';
 import { refusedNowOrLater, type RefusalCode } from '../refusals';
 import type { GwsReply } from '../session';
 import type { SmsInjector } from '../sms-injector';
+import { succeeded } from '../succeeded';
 import type { GwsUser } from '../user';
 import { SMS_VISIBILITY, type SmsSupervisorMode } from '../vocabulary';
 
 /**
- * The set-up of an SMS scenario, beside the voice one (voice.ts): an accepted session,
- * a supervisor in it, as steps of the report. Each is the means of a test, not its subject: a
- * reply other than statusCode 0 or a missing notification fails it as a non-conformance naming
- * what did not happen. The names people go by are the same in every SMS test.
+ * The set-up of an SMS scenario, beside the voice one (voice.ts): an accepted session, a
+ * supervisor in it, as steps of the report. Each is the means of a test, not its subject: a reply
+ * that is not a success (succeeded.ts) or a missing notification fails it as a non-conformance
+ * naming what did not happen. The names people go by are the same in every SMS test.
  */
 
 export const AGENT_NICKNAME = 'Marat';
@@ -51,7 +51,7 @@ export async function chattingSession(agent: GwsUser, sms: SmsInjector, text: st
   return agent.context.reporter.step(`${agent.label} accepts an inbound SMS and is Chatting`, async () => {
     const invited = await sms.inbound({ to: agent, text });
     const chatting = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
-    expect(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME })).toHaveStatusCode(0);
+    succeeded(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME }), 'Accept');
     await chatting;
     return invited.id;
   });
@@ -65,11 +65,11 @@ export async function chattingSession(agent: GwsUser, sms: SmsInjector, text: st
  */
 export async function supervisedSession(agent: GwsUser, supervisor: GwsUser, sms: SmsInjector, mode: SmsSupervisorMode): Promise<string> {
   return supervisor.context.reporter.step(`${supervisor.label} supervises an SMS session of ${agent.label} in ${mode}`, async () => {
-    expect(await supervisor.sms.supervise(agent, mode, { nickname: SUPERVISOR_NICKNAME })).toHaveStatusCode(0);
+    succeeded(await supervisor.sms.supervise(agent, mode, { nickname: SUPERVISOR_NICKNAME }), mode);
     const invited = await sms.inbound({ to: agent, text: `supervised in ${mode}` });
     const joined = supervisor.notifications.expect(supervisorJoined(invited.id, mode));
     const chatting = agent.notifications.expect(smsStatus(invited.id, 'Chatting'));
-    expect(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME })).toHaveStatusCode(0);
+    succeeded(await agent.sms.accept(invited.id, { nickname: AGENT_NICKNAME }), 'Accept');
     await chatting;
     await joined;
     const history = smsNewMessages(invited.id, [{ type: 'Text', text: `supervised in ${mode}` }]);

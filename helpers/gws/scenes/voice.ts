@@ -1,12 +1,14 @@
 import { callOf, callState, deviceMonitoring, newCall, supervisorLeg } from '../../cometd/voice-steps';
-import { succeeded, type MonitoringOptions } from '../voice-operations';
+import { succeeded } from '../succeeded';
+import type { MonitoringOptions } from '../voice-operations';
 import { VOICE_MONITORING_DEFAULTS, type VoiceSupervisorMode } from '../vocabulary';
 import type { GwsUser } from '../user';
 
 /**
- * The set-up of a supervision scenario, as steps of the report: a call from the caller to the
- * agent (TARGET.md: calls are made inside GWS), and a supervisor brought into it. These are the
- * means of a test, not its subject: each one fails with a non-conformance naming what did not
+ * The set-up of a voice supervision scenario, beside the SMS one (sms.ts), as steps of the report:
+ * a call from the caller to the agent (TARGET.md: calls are made inside GWS), and a supervisor
+ * brought into it. These are the means of a test, not its subject: a reply that is not a success
+ * (succeeded.ts) or a missing notification fails it as a non-conformance naming what did not
  * happen, and what it creates is cleaned up by its users' teardown.
  */
 
