@@ -37,12 +37,11 @@ export interface Person {
   readonly me: MeUser | undefined;
   readonly device: Device;
   readonly notifications: NotificationRecorder;
-  /** SMS sessions this test brought to this person; teardown ends each one still open. */
-  readonly smsSessions: Set<string>;
   /** One documented operation as a report step: POST (or GET) on `path` under /api/v2. */
   operation(title: string, path: string, body: Record<string, unknown> | undefined, method?: 'GET' | 'POST'): Promise<GwsReply>;
   /** Something to undo at teardown. */
   addCleanup(what: string, run: () => Promise<void>): void;
-  /** Ends SMS session `id` at teardown if still open; what went wrong goes into `problems`. */
-  endSmsSession(id: string, problems: string[]): Promise<void>;
 }
+
+/** One step of a teardown: runs `action`, and records a failure as a problem naming `what` instead of throwing. */
+export type Attempt = (what: string, action: () => Promise<unknown>) => Promise<void>;

@@ -83,11 +83,11 @@ export class SmsInjector {
         [notification] = await invited;
       } catch (error) {
         // The session exists on the server, but its id never arrived: teardown looks for it.
-        input.to.lostInjections.push({ ...customer, known });
+        input.to.sms.lostInjections.push({ ...customer, known });
         throw error;
       }
       const session = notification!.data.smssession as SmsSessionView;
-      input.to.smsSessions.add(session.id);
+      input.to.sms.sessions.add(session.id);
       return { id: session.id, session, customer };
     });
   }

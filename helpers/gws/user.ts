@@ -7,31 +7,21 @@ import { reportedSend } from './raw-session';
 import { SmsOperations } from './sms-operations';
 import { VoiceOperations } from './voice-operations';
 import { GwsSession, type GwsReply, type Method, type SendOptions } from './session';
-import { sameSender, TERMINAL_SMS_STATES, type SmsSessionView } from '../cometd/sms-steps';
-import type { Device, MeUser, Person, UserContext } from './person';
+import type { Attempt, Device, MeUser, Person, UserContext } from './person';
 
 export type { Device, UserContext } from './person';
 
 /**
- * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, the
- * typed operations, and a record of what the test created, so that teardown undoes exactly that.
+ * One person of a test (agent, supervisor, caller): an HTTP session, a notification recorder, and
+ * the typed operations of each area (SMS, voice), which keep what the test created so that
+ * teardown undoes exactly that.
  */
 
-
-
-/** States after which a user has nothing left to undo in an SMS session. */
 export class GwsUser implements Person {
   readonly session: GwsSession;
   readonly notifications: NotificationRecorder;
   readonly sms: SmsOperations;
   readonly voice: VoiceOperations;
-  /** SMS sessions this test brought to this user; teardown ends each one still open. */
-  readonly smsSessions = new Set<string>();
-  /**
-   * Inbound SMS this test injected whose Invited notification never arrived (the CometD session was
-   * lost, or the server is slow): teardown identifies each one and ends it (see findLostInjection).
-   */
-  readonly lostInjections: { nickname: string; from: string; text: string; known: Set<string> }[] = [];
   me: MeUser | undefined;
   devices: Device[] = [];
   private loggedIn = false;
@@ -101,14 +91,7 @@ export class GwsUser implements Person {
     if (list.length === 0) {
       throw new HarnessError('SETUP_FAILED', `${this.label}: GET /api/v2/me/channels?fields=* listed no channel with a userState (${channels.text.slice(0, 200)}); the "changes nothing" check cannot be made`);
     }
-    const smssessions: Record<string, unknown> = {};
-    for (const id of [...this.smsSessions].sort()) {
-      const { statusCode, smssession } = await this.getSmsSession(id);
-      if (statusCode === 0 && typeof smssession?.state !== 'string') {
-        throw new HarnessError('SETUP_FAILED', `${this.label}: GET smssession ${id}?fields=* gave no state (statusCode ${String(statusCode)}); the "changes nothing" check cannot be made`);
-      }
-      smssessions[id] = { statusCode, state: smssession?.state, capabilities: [...(smssession?.capabilities ?? [])].sort() };
-    }
+    const smssessions = await this.sms.snapshot();
     return { channels: list.map((c) => `${c.channel}=${c.userState!.state}`).sort(), smssessions };
   }
 
@@ -186,78 +169,15 @@ export class GwsUser implements Person {
     this.cleanups.push({ what, run });
   }
 
-  private readonly endedSms = new Set<string>();
-
-  /** The last state this user was told an SMS session is in. */
-  smsStateOf(id: string): string | undefined {
-    for (let i = this.notifications.transcript.length - 1; i >= 0; i -= 1) {
-      const session = this.notifications.transcript[i]!.data.smssession as { id?: unknown; state?: unknown } | undefined;
-      if (session?.id === id && typeof session.state === 'string') return session.state;
-    }
-    return undefined;
-  }
-
   /**
-   * An injected session whose id the harness never learned is taken as its own only when exactly one
-   * session of this user is new since the injection and carries the injected customer (nickname,
-   * and the sender where the server reports it); otherwise nothing is touched and the problem is
-   * reported, because a foreign session must never be ended.
-   */
-  private async findLostInjection(lost: GwsUser['lostInjections'][number], problems: string[]): Promise<void> {
-    const reply = await this.operation('GET smssessions (find a lost injection)', '/me/smssessions?fields=*', undefined, 'GET');
-    const sessions = (reply.statusCode === 0 ? (reply.json as { smssessions?: SmsSessionView[] }).smssessions : undefined) ?? [];
-    const ours = sessions.filter((s) => {
-      if (lost.known.has(s.id) || this.smsSessions.has(s.id)) return false;
-      const customer = (s.participants ?? []).find((p) => p.type === 'Customer');
-      const from = (s.userData as Record<string, unknown> | undefined)?.FromAddress;
-      return customer?.nickname === lost.nickname && (typeof from !== 'string' || sameSender(from, lost.from));
-    });
-    if (ours.length === 1) this.smsSessions.add(ours[0]!.id);
-    else problems.push(`${this.label}: the SMS injected as ${lost.nickname} (${lost.from}) could not be identified (${ours.length} candidates); it may remain on the agent's channel`);
-  }
-
-  private async getSmsSession(id: string): Promise<{ statusCode: number | undefined; smssession: SmsSessionView | undefined }> {
-    const reply = await this.operation(`GET smssession ${id}`, `/me/smssessions/${encodeURIComponent(id)}?fields=*`, undefined, 'GET');
-    const statusCode = reply.statusCode;
-    return { statusCode, smssession: statusCode === 0 ? (reply.json as { smssession?: SmsSessionView }).smssession : undefined };
-  }
-
-  /** The state of an SMS session as the server reports it now; undefined when it no longer knows it. */
-  private async serverSmsState(id: string): Promise<string | undefined> {
-    return (await this.getSmsSession(id)).smssession?.state;
-  }
-
-  /**
-   * Ends one SMS session of this test: Reject while Invited, the role's finish otherwise. The state
-   * comes from the notifications, or from the server when they cannot be trusted (the CometD
-   * session was lost) or the first try was refused because the state had moved on.
-   */
-  async endSmsSession(id: string, problems: string[]): Promise<void> {
-    // Each session is ended once, even if the notification confirming it has not arrived yet.
-    if (this.endedSms.has(id)) return;
-    this.endedSms.add(id);
-    let state = this.notifications.dropped ? await this.serverSmsState(id) : (this.smsStateOf(id) ?? (await this.serverSmsState(id)));
-    for (let round = 0; round < 2; round += 1) {
-      if (state === undefined || TERMINAL_SMS_STATES.has(state)) return;
-      const reply = state === 'Invited' ? await this.sms.reject(id) : await this.sms.finish(id);
-      if (reply.statusCode === 0) return;
-      const known = state;
-      state = await this.serverSmsState(id);
-      if (round === 1 || state === known) {
-        problems.push(`${this.label}: ending SMS session ${id} (${known}) answered ${reply.text.slice(0, 200)}`);
-        return;
-      }
-    }
-  }
-
-  /**
-   * Undo what the test created, also after a failure: end every SMS session still open, then
+   * Undo what the test created, also after a failure: the registered cleanups (last first), the
+   * SMS area's teardown (lost injections looked for, every SMS session still open ended), then
    * disconnect CometD and end the contact-center session. Problems are collected, not thrown,
    * so that one failing clean-up step does not skip the others.
    */
   async teardown(): Promise<string[]> {
     const problems: string[] = [];
-    const attempt = async (what: string, action: () => Promise<unknown>) => {
+    const attempt: Attempt = async (what, action) => {
       try {
         await action();
       } catch (error) {
@@ -266,8 +186,7 @@ export class GwsUser implements Person {
     };
     await this.context.reporter.step(`${this.label} cleans up`, async () => {
       for (const cleanup of [...this.cleanups].reverse()) await attempt(cleanup.what, cleanup.run);
-      for (const lost of this.lostInjections) await attempt(`finding the SMS injected as ${lost.nickname}`, () => this.findLostInjection(lost, problems));
-      for (const id of this.smsSessions) await attempt(`ending SMS session ${id}`, () => this.endSmsSession(id, problems));
+      await this.sms.teardown(attempt, problems);
       await attempt('disconnecting CometD', () => this.notifications.disconnect());
       if (this.loggedIn) {
         await attempt('EndContactCenterSession', async () => {

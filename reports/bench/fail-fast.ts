@@ -120,7 +120,7 @@ async function measureCase(c: FailFastCase, latitudeSeed: number | undefined, ti
       if (!arrival) throw new Error(`${c.name}: the offending notification is not in the transcript`);
       fromArrival.push(failedAt - arrival.at);
       fromOperation.push(failedAt - sent);
-      if (c.operation === 'accept') await agent.endSmsSession(invited.id, []);
+      if (c.operation === 'accept') await agent.sms.endSession(invited.id, []);
     }
   } finally {
     await agent.teardown();

@@ -31,7 +31,7 @@ test.describe('SMS CancelSupervisorMonitoring', () => {
       expect(await supervisor.sms.cancelMonitoring(agent)).toHaveStatusCode(0);
       expect(await agent.sms.sendMessage(id, 'are you still there?')).toHaveStatusCode(0);
       await stillIn;
-      expect(supervisor.smsStateOf(id), `state of smssession ${id} for ${SUPERVISOR_NICKNAME}`).toBe('Chatting');
+      expect(supervisor.sms.stateOf(id), `state of smssession ${id} for ${SUPERVISOR_NICKNAME}`).toBe('Chatting');
     },
   );
 

@@ -71,7 +71,7 @@ test("the injector's reply uri, /api/v2/smssessions/{id} without /me, serves the
       });
       const { id, uri } = (await response.json()) as { id: string; uri: string };
       expect(uri).toBe(`${mock.url}/api/v2/smssessions/${id}`);
-      agent.smsSessions.add(id);
+      agent.sms.sessions.add(id);
       const path = new URL(uri).pathname.replace(/^\/api\/v2/, '');
       const read = await agent.session.get(path);
       expect(read.json).toMatchObject({ statusCode: 0, smssession: { id, state: 'Invited' } });
