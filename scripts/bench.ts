@@ -29,6 +29,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: SECTIONS.join(',') },
     out: { type: 'string', default: resolve(ROOT, 'reports') },
     users: { type: 'string', default: '201' },
+    'cpu-prof': { type: 'string', default: '' },
     'flaky-runs': { type: 'string', default: '' },
     'latitude-seed': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
@@ -42,6 +43,7 @@ if (values.help) {
       '  --only     a subset of the measurements (the others show as "not measured")\n' +
       '  --out      folder for bench.json and bench.md (default reports/)\n' +
       '  --users    concurrent users of the load test (default 201: 67 sets of agent, supervisor, caller)\n' +
+      '  --cpu-prof DIR  the load test\'s mock process writes a V8 CPU profile there (open it in Chrome DevTools)\n' +
       '  --latitude-seed  the seed of the mock latitude in the time-to-fail figures (default: random, printed)\n' +
       '  --flaky-runs  whole-suite runs with two CPU hogs beside them, for the flaky figure (default 20, --quick 2)\n' +
       'Exit status: 0 the measurements were written (a target not met is reported, not an error); 2 a bad option or a failure.\n',
@@ -70,7 +72,7 @@ const settings = {
   delay: { rounds: quick ? 20 : 200 },
   fail: { repeats: quick ? 5 : 20, timeoutsMs: [10_000, 60_000], latitudeSeed: parseLatitudeSeed(values['latitude-seed'] || undefined) },
   flaky: { runs: values['flaky-runs'] ? Number(values['flaky-runs']) : quick ? 2 : 20, hogs: 2 },
-  load: { users, rounds: quick ? 2 : 10, pauseMs: 1_000, rampMs: 3_000, deadlineMs: 180_000 },
+  load: { users, rounds: quick ? 2 : 10, pauseMs: 1_000, rampMs: 3_000, deadlineMs: 180_000, profileDir: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined },
 };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

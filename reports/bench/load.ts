@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { BareInjector, BareUser, newMessagesOf, smsWith, type Arrival, type Predicate } from './bare';
+import { profileOfProcess, profileThisProcess, summarizeProfile, type ProfileSummary } from './profile';
 import { round, summarize, type Summary } from './stats';
 
 /**
@@ -26,6 +27,8 @@ export interface LoadOptions {
   rampMs: number;
   /** Bound on the whole load phase. */
   deadlineMs: number;
+  /** Where the mock process writes a V8 CPU profile (`--cpu-prof`) of the whole load, if anywhere. */
+  profileDir?: string;
   log: (line: string) => void;
 }
 
@@ -60,6 +63,8 @@ export interface LoadResult {
     byPhase: Record<'login' | 'sms' | 'logout', MockTimings | undefined>;
   };
   generatorEventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** With `profileDir`: where each process's time went, over the whole load. */
+  profiles?: { mock?: ProfileSummary; generator?: ProfileSummary };
 }
 
 interface MockProcess {
@@ -67,8 +72,9 @@ interface MockProcess {
   child: ChildProcess;
 }
 
-async function startMockProcess(sets: number): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', '--sets', String(sets), '--port', '0'], {
+async function startMockProcess(sets: number, profileDir: string | undefined): Promise<MockProcess> {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'mock/main.ts', '--sets', String(sets), '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, GWS_MOCK_FAULTS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,7 +136,8 @@ const late = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS));
 
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const sets = Math.ceil(options.users / 3);
-  const mock = await startMockProcess(sets);
+  const mock = await startMockProcess(sets, options.profileDir);
+  const stopProfiling = options.profileDir ? await profileThisProcess(resolve(options.profileDir, `generator-${process.pid}.cpuprofile`)) : undefined;
   type Phase = 'login' | 'sms' | 'logout';
   const replies: { what: string; ms: number; phase: Phase }[] = [];
   const notifications: { kind: string; ms: number }[] = [];
@@ -246,7 +253,8 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     for (const kind of [...new Set(notifications.map((n) => n.kind))].sort()) {
       notificationByKind[kind] = summarize(notifications.filter((n) => n.kind === kind).map((n) => n.ms));
     }
-    return {
+    const generatorProfile = await stopProfiling?.();
+    const result: LoadResult = {
       users: sets * 3,
       sets,
       rounds: options.rounds,
@@ -274,6 +282,16 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       },
       generatorEventLoopDelayMs: { p50: late(loop.percentile(50)), p99: late(loop.percentile(99)), max: late(loop.max) },
     };
+    if (options.profileDir) {
+      // The mock writes its profile as it exits.
+      await stopMockProcess(mock);
+      const mockProfile = mock.child.pid ? profileOfProcess(options.profileDir, mock.child.pid) : undefined;
+      result.profiles = {
+        mock: mockProfile ? summarizeProfile(mockProfile) : undefined,
+        generator: generatorProfile ? summarizeProfile(generatorProfile) : undefined,
+      };
+    }
+    return result;
   } finally {
     sampling = false;
     await sampler.catch(() => undefined);

@@ -1,4 +1,5 @@
 import { machineLine, type Machine } from './machine';
+import type { LoadResult } from './load';
 import type { Summary } from './stats';
 import { checkTargets, type Results } from './targets';
 
@@ -131,6 +132,28 @@ export function renderMarkdown(record: BenchRecord): string {
       `All replies: p50 ${load.replyMs.p50}, p99 ${load.replyMs.p99}; all notifications: p50 ${load.notificationMs.p50}, p99 ${load.notificationMs.p99}; errors ${load.errors}; mock RSS ${load.mock.rssIdleMB} MB idle, ${load.mock.rssPeakMB} MB peak, ${load.mock.rssAfterMB} MB after; ${load.durationMs} ms in all.`,
       '',
     );
+    if (load.profiles) out.push(...whereTheTimeGoes(load.profiles));
   }
   return out.join('\n');
 }
+
+/** The load's CPU profiles, summarised: self time by area and the costliest functions of each process. */
+function whereTheTimeGoes(profiles: NonNullable<LoadResult['profiles']>): string[] {
+  const out = ['### Where the time goes', '', 'Self time from V8 CPU profiles of the whole load (`npm run bench -- --only load --cpu-prof DIR`; open the files in Chrome DevTools).', ''];
+  for (const [name, summary] of [['the mock', profiles.mock], ['the load generator', profiles.generator]] as const) {
+    if (!summary) {
+      out.push(`No profile of ${name} was found.`, '');
+      continue;
+    }
+    out.push(
+      `**${name}** (\`${summary.file}\`): ${summary.sampledMs} ms sampled, busy ${summary.busyPercent} %.`,
+      '',
+      table(['area', 'ms', '% of sampled'], summary.byArea.map((s) => [s.what, s.ms, s.percent])),
+      '',
+      table(['function', 'ms', '% of sampled'], summary.topFunctions.map((s) => [s.what, s.ms, s.percent])),
+      '',
+    );
+  }
+  return out;
+}
+
