@@ -41,6 +41,8 @@ export interface ExploreOutcome {
   conversation: string | undefined;
   nonStrict: Finding[];
   elapsedMs: number;
+  /** From the start to the end of the first sequence that failed, before any shrinking. */
+  firstFailureMs: number | undefined;
 }
 
 export interface OpenTarget {
@@ -82,6 +84,7 @@ export async function explore(config: Config, target: Target, options: ExploreOp
   // A harness error (the target unreachable, a CometD session lost) says nothing about the server:
   // it ends the exploration as it is, with no shrinking and no further sequence.
   let broken: { error: HarnessError; commands: string } | undefined;
+  let firstFailureMs: number | undefined;
 
   const property = (replayPath: string | undefined) =>
     fc.asyncProperty(fc.commands(smsCommands(), { maxCommands: options.maxCommands, size: 'max', replayPath }), async (commands) => {
@@ -102,7 +105,10 @@ export async function explore(config: Config, target: Target, options: ExploreOp
         broken = { error: failure, commands: String(commands) };
         return;
       }
-      if (failure) throw failure;
+      if (failure) {
+        firstFailureMs ??= Math.round(performance.now() - started);
+        throw failure;
+      }
       if (problems.length > 0) throw new HarnessError('CLEANUP_FAILED', `teardown could not undo everything the sequence created:\n${problems.join('\n')}`);
       nonStrict.push(...world.nonStrict);
     });
@@ -125,6 +131,7 @@ export async function explore(config: Config, target: Target, options: ExploreOp
     conversation: undefined,
     nonStrict,
     elapsedMs: 0,
+    firstFailureMs,
   };
   if (details.failed && details.counterexample) {
     const parsed = parseCommands(String((details.counterexample as unknown[])[0]));
