@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classifyFailureMessage } from '../helpers/errors';
 import { redactText } from '../helpers/redact';
+import { AREAS, type Area } from './model/areas';
 import type { ExploreOutcome } from './run';
 
 /**
@@ -12,7 +13,8 @@ import type { ExploreOutcome } from './run';
  */
 
 export interface ReplayFile {
-  area: 'sms';
+  /** The areas whose commands were generated: a replay generates the same. */
+  area: Area;
   seed: number;
   path: string;
   replayPath: string | undefined;
@@ -23,11 +25,11 @@ export interface ReplayFile {
   error: string;
 }
 
-export function writeReplay(dir: string, outcome: ExploreOutcome, maxCommands: number, faults: string[]): string {
+export function writeReplay(dir: string, outcome: ExploreOutcome, maxCommands: number, faults: string[], area: Area): string {
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `replay-${outcome.seed}.json`);
   const replay: ReplayFile = {
-    area: 'sms',
+    area,
     seed: outcome.seed,
     path: outcome.path ?? '',
     replayPath: outcome.replayPath,
@@ -45,8 +47,10 @@ export function readReplay(file: string): ReplayFile {
   if (typeof parsed.seed !== 'number' || typeof parsed.path !== 'string' || parsed.path === '') {
     throw new Error(`${file} is not a replay file of npm run explore (it needs "seed" and "path")`);
   }
+  // A replay file without a known area was written when only SMS was explored.
+  const area = parsed.area === 'all' || AREAS.includes(parsed.area as (typeof AREAS)[number]) ? parsed.area! : 'sms';
   return {
-    area: 'sms',
+    area,
     seed: parsed.seed,
     path: parsed.path,
     replayPath: parsed.replayPath,
@@ -58,7 +62,7 @@ export function readReplay(file: string): ReplayFile {
 }
 
 /** One Allure result for the exploration: passed, failed (strict finding) or broken (harness error). */
-export function writeAllureResult(dir: string, outcome: ExploreOutcome, target: string): void {
+export function writeAllureResult(dir: string, outcome: ExploreOutcome, target: string, area: Area): void {
   mkdirSync(dir, { recursive: true });
   const uuid = randomUUID();
   const kind = outcome.error ? classifyFailureMessage(outcome.error) : undefined;
@@ -72,13 +76,14 @@ export function writeAllureResult(dir: string, outcome: ExploreOutcome, target: 
   if (outcome.conversation) attach('conversation of the shrunk sequence', outcome.conversation);
   if (outcome.nonStrict.length > 0) attach('non-strict findings', outcome.nonStrict.map((f) => `${f.command}\n${f.message}`).join('\n\n'));
   const now = Date.now();
-  const name = outcome.failed ? `explored SMS supervision sequences: ${outcome.commands.join(' → ')}` : 'explored SMS supervision sequences';
+  const what = area === 'all' ? 'SMS and voice supervision' : area === 'sms' ? 'SMS supervision' : 'voice supervision';
+  const name = outcome.failed ? `explored ${what} sequences: ${outcome.commands.join(' → ')}` : `explored ${what} sequences`;
   const result = {
     uuid,
-    historyId: 'explore.sms',
-    testCaseId: 'explore.sms',
+    historyId: `explore.${area}`,
+    testCaseId: `explore.${area}`,
     name,
-    fullName: 'explore: SMS supervision sequences',
+    fullName: `explore: ${what} sequences`,
     status,
     statusDetails: outcome.error ? { message: redactText(outcome.error), trace: '' } : {},
     stage: 'finished',
@@ -87,7 +92,7 @@ export function writeAllureResult(dir: string, outcome: ExploreOutcome, target: 
     labels: [
       { name: 'suite', value: 'explore' },
       { name: 'epic', value: 'Sequences' },
-      { name: 'feature', value: 'SMS supervision' },
+      { name: 'feature', value: what },
     ],
     parameters: [
       { name: 'target', value: target },

@@ -5,17 +5,30 @@ import { userSetsOf } from '../mock/users';
 import { startMock, type MockHandle } from '../mock/server';
 import type { FaultName } from '../mock/faults';
 import { parseLatitude, parseLatitudeSeed } from '../mock/latitude/switches';
-import { emptySmsModel } from './model/sms';
-import { smsCommands, type Cmd } from './sms-commands';
-import { World, type Finding, type Target } from './world';
+import { areasOf, emptyModel, type Area } from './model/areas';
+import { smsCommands } from './sms-commands';
+import { voiceCommands } from './voice-commands';
+import { World, type Cmd, type Finding, type Target } from './world';
 
 /**
- * The exploration: fast-check's model-based testing over the SMS commands, bounded by a number of
- * sequences and a time budget; a failing sequence is shrunk by fast-check to the shortest one that
- * still fails, then run once more by its seed and path to record the conversation.
+ * The exploration: fast-check's model-based testing over the SMS and voice commands (or those of one
+ * area), bounded by a number of sequences and a time budget; a failing sequence is shrunk by
+ * fast-check to the shortest one that still fails, then run once more by its seed and path to
+ * record the conversation.
  */
 
+/**
+ * The sequences explored: each one of a single area, the area chosen at random when both are
+ * explored. (The model holds both areas, so a given sequence may also mix them: runSequence.)
+ */
+export function sequencesOf(area: Area, options: { maxCommands: number; replayPath: string | undefined }): fc.Arbitrary<Iterable<Cmd>> {
+  const settings = { maxCommands: options.maxCommands, size: 'max' as const, replayPath: options.replayPath };
+  return fc.oneof(...areasOf(area).map((name) => fc.commands(name === 'sms' ? smsCommands() : voiceCommands(), settings)));
+}
+
 export interface ExploreOptions {
+  /** The areas whose commands are generated (default both). */
+  area: Area;
   budgetMs: number;
   runs: number;
   maxCommands: number;
@@ -87,15 +100,15 @@ export async function explore(config: Config, target: Target, options: ExploreOp
   let firstFailureMs: number | undefined;
 
   const property = (replayPath: string | undefined) =>
-    fc.asyncProperty(fc.commands(smsCommands(), { maxCommands: options.maxCommands, size: 'max', replayPath }), async (commands) => {
+    fc.asyncProperty(sequencesOf(options.area, { maxCommands: options.maxCommands, replayPath }), async (commands) => {
       if (broken) return;
-      const world = new World(config, target, options.strict);
+      const world = new World(config, target, options.strict, options.area);
       last = world;
       sequences += 1;
       let failure: unknown;
       try {
         await world.start();
-        await fc.asyncModelRun(() => ({ model: emptySmsModel(), real: world }), commands);
+        await fc.asyncModelRun(() => ({ model: emptyModel(), real: world }), commands);
       } catch (error) {
         failure = error;
       }
@@ -166,12 +179,12 @@ export async function explore(config: Config, target: Target, options: ExploreOp
  * One given sequence against the target, with the same set-up, judging and teardown as an
  * exploration: what a failing sequence throws, or undefined when it passed.
  */
-export async function runSequence(config: Config, target: Target, commands: Cmd[], strict = false): Promise<{ error: Error | undefined; world: World }> {
-  const world = new World(config, target, strict);
+export async function runSequence(config: Config, target: Target, commands: Cmd[], strict = false, area: Area = 'all'): Promise<{ error: Error | undefined; world: World }> {
+  const world = new World(config, target, strict, area);
   let error: Error | undefined;
   try {
     await world.start();
-    await fc.asyncModelRun(() => ({ model: emptySmsModel(), real: world }), commands);
+    await fc.asyncModelRun(() => ({ model: emptyModel(), real: world }), commands);
   } catch (failure) {
     error = failure as Error;
   }

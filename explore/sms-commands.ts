@@ -16,7 +16,8 @@ import {
   type Scope,
   type SmsModel,
 } from './model/sms';
-import type { World } from './world';
+import { halted, type ExploreModel } from './model/areas';
+import type { Cmd, World } from './world';
 
 /**
  * The SMS commands of the exploration: each one is generated only where the model knows what the
@@ -25,14 +26,18 @@ import type { World } from './world';
  * position among the sessions that qualify (`#0`, `#1`), so that a sequence replays the same way.
  */
 
-export type Cmd = fc.AsyncCommand<SmsModel, World>;
+export type { Cmd } from './world';
 
 abstract class SmsCommand implements Cmd {
-  check(model: Readonly<SmsModel>): boolean {
-    return !model.halted && this.applies(model);
+  check(model: Readonly<ExploreModel>): boolean {
+    return !halted(model) && this.applies(model.sms);
   }
-  protected abstract applies(model: Readonly<SmsModel>): boolean;
-  abstract run(model: SmsModel, world: World): Promise<void>;
+  run(model: ExploreModel, world: World): Promise<void> {
+    return this.act(model.sms, world);
+  }
+  /** Whether the command applies to the SMS part of the model. */
+  abstract applies(model: Readonly<SmsModel>): boolean;
+  abstract act(model: SmsModel, world: World): Promise<void>;
   abstract toString(): string;
 
   /** Judges one command; a non-strict finding halts the model (nothing after it is judged). */
@@ -50,10 +55,10 @@ export class Arm extends SmsCommand {
   ) {
     super();
   }
-  protected applies(): boolean {
+  applies(): boolean {
     return true;
   }
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const options = { nickname: rules.SUPERVISOR_NICKNAME, ...(this.scope ? { supervisorMonitoringMode: this.scope } : {}) };
     await this.judged(model, world, this.toString(), rules.arm(model, this.mode, this.scope), () => world.supervisor.sms.supervise(world.agent, this.mode, options));
   }
@@ -63,10 +68,10 @@ export class Arm extends SmsCommand {
 }
 
 export class Cancel extends SmsCommand {
-  protected applies(): boolean {
+  applies(): boolean {
     return true;
   }
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     await this.judged(model, world, this.toString(), rules.cancel(model), () => world.supervisor.sms.cancelMonitoring(world.agent));
   }
   toString(): string {
@@ -75,10 +80,10 @@ export class Cancel extends SmsCommand {
 }
 
 export class Inbound extends SmsCommand {
-  protected applies(model: Readonly<SmsModel>): boolean {
+  applies(model: Readonly<SmsModel>): boolean {
     return openSessions(model as SmsModel).length < LIMITS.open && model.sessions.length < LIMITS.total;
   }
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const key = `s${model.sessions.length + 1}`;
     world.log.push(`inbound SMS (${key}): the agent receives StatusChange Invited [TARGET-SMS-INVITED]`);
     const invited = await world.sms.inbound({ to: world.agent, text: `explore ${key}` });
@@ -93,11 +98,11 @@ export class Inbound extends SmsCommand {
 /** An inbound SMS that the agent accepts at once: the two commands above, judged the same way. */
 export class NewChat extends SmsCommand {
   private readonly inbound = new Inbound();
-  protected applies(model: Readonly<SmsModel>): boolean {
-    return this.inbound.check(model);
+  applies(model: Readonly<SmsModel>): boolean {
+    return this.inbound.applies(model);
   }
-  async run(model: SmsModel, world: World): Promise<void> {
-    await this.inbound.run(model, world);
+  async act(model: SmsModel, world: World): Promise<void> {
+    await this.inbound.act(model, world);
     const s = model.sessions[model.sessions.length - 1]!;
     await this.judged(model, world, `agent Accept ${s.key}`, rules.agentAccept(model, s), () => world.agent.sms.accept(s.id, { nickname: rules.AGENT_NICKNAME }));
   }
@@ -112,7 +117,7 @@ abstract class OnSession extends SmsCommand {
     super();
   }
   protected abstract readonly filter: (s: ModelSession) => boolean;
-  protected applies(model: Readonly<SmsModel>): boolean {
+  applies(model: Readonly<SmsModel>): boolean {
     return model.sessions.some(this.filter);
   }
   protected session(model: SmsModel): ModelSession {
@@ -122,7 +127,7 @@ abstract class OnSession extends SmsCommand {
 
 export class AgentAccept extends OnSession {
   protected readonly filter = isAgentInvited;
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `agent Accept ${s.key}`, rules.agentAccept(model, s), () => world.agent.sms.accept(s.id, { nickname: rules.AGENT_NICKNAME }));
   }
@@ -133,7 +138,7 @@ export class AgentAccept extends OnSession {
 
 export class AgentComplete extends OnSession {
   protected readonly filter = isAgentChatting;
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `agent Complete ${s.key}`, rules.agentComplete(s), () => world.agent.sms.complete(s.id));
   }
@@ -144,7 +149,7 @@ export class AgentComplete extends OnSession {
 
 export class SupervisorLeave extends OnSession {
   protected readonly filter = supervisorChatting;
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `supervisor Leave ${s.key}`, rules.supervisorLeave(s), () => world.supervisor.sms.leave(s.id));
   }
@@ -161,12 +166,12 @@ export class Intrude extends OnSession {
     super(pick);
   }
   protected readonly filter = intrudable;
-  protected override applies(model: Readonly<SmsModel>): boolean {
+  override applies(model: Readonly<SmsModel>): boolean {
     // The page requires the supervisor to monitor the agent: with a mode given while not armed, it
     // does not say what happens, so that command is not generated.
     return super.applies(model) && (this.mode === undefined || model.arm !== undefined);
   }
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `supervisor Intrude ${s.key} (${this.mode ?? 'no supervisorVisibilityMode'})`, rules.intrude(model, s, this.mode), () =>
       world.supervisor.sms.intrude(world.agent, s.id, this.mode),
@@ -179,7 +184,7 @@ export class Intrude extends OnSession {
 
 export class SupervisorAccept extends OnSession {
   protected readonly filter = supervisorInvited;
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `supervisor Accept ${s.key}`, rules.supervisorAccept(s), () =>
       world.supervisor.sms.accept(s.id, { nickname: rules.SUPERVISOR_NICKNAME }),
@@ -198,7 +203,7 @@ export class SwitchTo extends OnSession {
     super(pick);
   }
   protected readonly filter = supervisorChatting;
-  async run(model: SmsModel, world: World): Promise<void> {
+  async act(model: SmsModel, world: World): Promise<void> {
     const s = this.session(model);
     await this.judged(model, world, `supervisor SwitchTo${this.to} ${s.key}`, rules.switchTo(s, this.to), () => world.supervisor.sms.switchTo(s.id, this.to));
   }

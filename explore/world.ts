@@ -7,12 +7,15 @@ import type { GwsReply } from '../helpers/gws/session';
 import { redactText } from '../helpers/redact';
 import { schemas, formatIssues } from '../helpers/schemas';
 import { describeNotification } from '../helpers/cometd/describe';
-import { describeBasis, inferenceOf, type Basis, type Prediction } from './model/predict';
+import { describeBasis, inferenceOf, type Basis, type Prediction, type Who } from './model/predict';
+import { areasOf, type Area, type ExploreModel } from './model/areas';
+import type fc from 'fast-check';
 
 /**
- * One sequence's real side: the agent and the supervisor, logged in and torn down exactly as the
- * suites' fixtures do (GwsUser.login / teardown, supervisor first), the SMS injector, and the
- * conversation (every command, what the model predicted, what came back) for the report.
+ * One sequence's real side: the agent and the supervisor (and, for voice, the caller), logged in
+ * and torn down exactly as the suites' fixtures do (GwsUser.login / teardown, supervisor first),
+ * the SMS injector, and the conversation (every command, what the model predicted, what came back)
+ * for the report.
  */
 
 export interface Target {
@@ -22,6 +25,9 @@ export interface Target {
   /** The embedded mock's URL, to prove that a sequence left nothing behind. */
   mockUrl: string | undefined;
 }
+
+/** A command of either area, on the model of both (explore/model/areas.ts). */
+export type Cmd = fc.AsyncCommand<ExploreModel, World>;
 
 /** A broken prediction resting on a reading: recorded, and the sequence stops there. */
 export interface Finding {
@@ -34,13 +40,16 @@ export class World {
   readonly nonStrict: Finding[] = [];
   readonly agent: GwsUser;
   readonly supervisor: GwsUser;
-  readonly sms: SmsInjector;
+  /** The caller of the voice commands; absent when voice is not explored. */
+  private readonly voiceCaller: GwsUser | undefined;
+  private readonly injector: SmsInjector | undefined;
   private readonly reporter: Reporter;
 
   constructor(
     readonly config: Config,
     readonly target: Target,
     readonly strict: boolean,
+    area: Area = 'all',
   ) {
     this.reporter = {
       step: async (title, body) => {
@@ -49,41 +58,62 @@ export class World {
       },
       attach: async () => undefined,
     };
-    const person = (role: 'agent' | 'supervisor') =>
-      new GwsUser({ config, baseUrl: target.baseUrl, role, credentials: target.users[role], reporter: this.reporter });
+    const person = (role: Who) => new GwsUser({ config, baseUrl: target.baseUrl, role, credentials: target.users[role], reporter: this.reporter });
     this.agent = person('agent');
     this.supervisor = person('supervisor');
-    if (!target.smsInjectUrl) throw new HarnessError('SETUP_FAILED', 'exploring SMS supervision needs GWS_SMS_INJECT_URL (README, "SMS injection")');
-    this.sms = new SmsInjector(target.smsInjectUrl, this.reporter, {
+    const areas = areasOf(area);
+    this.voiceCaller = areas.includes('voice') ? person('caller') : undefined;
+    if (!areas.includes('sms')) return;
+    if (!target.smsInjectUrl) throw new HarnessError('SETUP_FAILED', 'exploring SMS supervision needs GWS_SMS_INJECT_URL (README, "SMS injection"), or --area voice');
+    this.injector = new SmsInjector(target.smsInjectUrl, this.reporter, {
       timeoutMs: config.notificationTimeoutMs,
       tls: { ca: config.tls.ca, insecure: config.tls.insecure },
     });
   }
 
+  get sms(): SmsInjector {
+    if (!this.injector) throw new HarnessError('SETUP_FAILED', 'an SMS command ran in a sequence that does not explore SMS');
+    return this.injector;
+  }
+
+  get caller(): GwsUser {
+    if (!this.voiceCaller) throw new HarnessError('SETUP_FAILED', 'a voice command ran in a sequence that does not explore voice');
+    return this.voiceCaller;
+  }
+
+  private get people(): GwsUser[] {
+    return [this.supervisor, this.agent, ...(this.voiceCaller ? [this.voiceCaller] : [])];
+  }
+
   async start(): Promise<void> {
     await this.agent.login();
     await this.supervisor.login();
+    await this.voiceCaller?.login();
   }
 
   /**
    * Runs one command: arms the predicted waits, sends the operation, judges the reply, then awaits
    * each predicted notification and watches each quiet window (started once the reply arrived).
-   * Returns false when a non-strict finding stopped the sequence.
+   * Without an operation only the notifications are awaited (what an earlier operation of the same
+   * command brings). Returns false when a non-strict finding stopped the sequence.
    */
-  async perform(command: string, prediction: Prediction, operation: () => Promise<GwsReply>): Promise<boolean> {
-    this.log.push(`${command}: predicted ${describePrediction(prediction)}`);
-    const armed = prediction.awaits.map((a) => ({ basis: a, wait: Promise.resolve(this.user(a.who).notifications.expect(...a.steps)) }));
+  async perform(command: string, prediction: Prediction, operation?: () => Promise<GwsReply>): Promise<boolean> {
+    this.log.push(`${command}: predicted ${describePrediction(prediction, operation !== undefined)}`);
+    const armed = prediction.awaits.map((a) => ({ basis: a, wait: Promise.resolve(a.armed ?? this.user(a.who).notifications.expect(...a.steps)) }));
     for (const a of armed) a.wait.catch(() => undefined);
     // Quiet checks are armed before the operation (a forbidden event fails at once) and their window
     // starts once the reply has arrived.
     const armedQuiet = prediction.quiet.map((q) => ({ basis: q, check: this.user(q.who).notifications.expectQuiet(q.step) }));
-    const reply = await operation();
-    this.log.push(`    → statusCode ${String(reply.isJson ? reply.statusCode : `(HTTP ${reply.status}, not JSON)`)}`);
+    const reply = operation ? await operation() : undefined;
+    if (reply) this.log.push(`    → statusCode ${String(reply.isJson ? reply.statusCode : `(HTTP ${reply.status}, not JSON)`)}`);
     const quiet = armedQuiet.map((q) => ({ basis: q.basis, wait: Promise.resolve(q.check) }));
     for (const q of quiet) q.wait.catch(() => undefined);
     try {
-      this.judgeReply(reply, prediction.reply);
-      for (const a of armed) await regrade(a.basis, () => a.wait);
+      if (reply) this.judgeReply(reply, prediction.reply);
+      for (const a of armed) {
+        const arrived = await regrade(a.basis, () => a.wait);
+        a.basis.seen?.(arrived);
+      }
       for (const q of quiet) await regrade(q.basis, () => q.wait);
     } catch (error) {
       if (error instanceof NonConformance && !error.strict && !this.strict) {
@@ -100,8 +130,8 @@ export class World {
     return true;
   }
 
-  private user(who: 'agent' | 'supervisor'): GwsUser {
-    return who === 'agent' ? this.agent : this.supervisor;
+  private user(who: Who): GwsUser {
+    return who === 'agent' ? this.agent : who === 'supervisor' ? this.supervisor : this.caller;
   }
 
   private judgeReply(reply: GwsReply, predicted: Prediction['reply']): void {
@@ -129,11 +159,12 @@ export class World {
 
   /**
    * Teardown as after every test: the supervisor first (it cancels its monitoring and leaves what it
-   * joined), then the agent. On the embedded mock, the mock's state must then be empty.
+   * joined), then the agent, then the caller. On the embedded mock, the mock's state must then be empty.
    */
   async stop(): Promise<string[]> {
-    const problems = [...(await this.supervisor.teardown()), ...(await this.agent.teardown())];
-    await this.sms.close();
+    const problems: string[] = [];
+    for (const user of this.people) problems.push(...(await user.teardown()));
+    await this.injector?.close();
     if (this.target.mockUrl && problems.length === 0) {
       const state = (await (await fetch(new URL('/mock/state', this.target.mockUrl))).json()) as Record<string, unknown[]>;
       const left = Object.entries(state).filter(([key, list]) => key !== 'faults' && Array.isArray(list) && list.length > 0);
@@ -146,23 +177,15 @@ export class World {
   conversation(): string {
     const transcript = (user: GwsUser) =>
       user.notifications.transcript.map((n) => `  #${n.seq} +${new Date(n.receivedAt).toISOString()} ${describeNotification(n)}`).join('\n');
-    return [
-      'Commands:',
-      ...this.log,
-      '',
-      `Notifications of ${this.agent.label}:`,
-      transcript(this.agent) || '  (none)',
-      '',
-      `Notifications of ${this.supervisor.label}:`,
-      transcript(this.supervisor) || '  (none)',
-    ].join('\n');
+    const users = [this.agent, this.supervisor, ...(this.voiceCaller ? [this.voiceCaller] : [])];
+    return ['Commands:', ...this.log, ...users.flatMap((user) => ['', `Notifications of ${user.label}:`, transcript(user) || '  (none)'])].join('\n');
   }
 }
 
 /** Awaits one predicted wait; a broken one is graded by what the prediction rests on. */
-async function regrade(basis: Basis, wait: () => Promise<unknown>): Promise<void> {
+async function regrade<T>(basis: Basis, wait: () => Promise<T>): Promise<T> {
   try {
-    await wait();
+    return await wait();
   } catch (error) {
     if (!(error instanceof NonConformance)) throw error;
     const detail = `${error.message.replace(/^\[(nonconformance|nonstrict):[A-Z_]+\] /, '')}\n(rests on ${describeBasis(basis)})`;
@@ -170,8 +193,8 @@ async function regrade(basis: Basis, wait: () => Promise<unknown>): Promise<void
   }
 }
 
-function describePrediction(p: Prediction): string {
-  const parts = [`${p.reply.outcome} [${describeBasis(p.reply)}]`];
+function describePrediction(p: Prediction, withOperation: boolean): string {
+  const parts = withOperation ? [`${p.reply.outcome} [${describeBasis(p.reply)}]`] : [];
   for (const a of p.awaits) parts.push(`${a.who} receives ${a.steps.map((s) => s.describe).join(' → ')} [${describeBasis(a)}]`);
   for (const q of p.quiet) parts.push(`${q.who} receives nothing: ${q.step.describe} [${describeBasis(q)}]`);
   return parts.join('; ');

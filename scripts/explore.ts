@@ -5,10 +5,12 @@ import { registerCredentials } from '../helpers/redact';
 import { parseFaults } from '../mock/faults';
 import { readReplay, summarize, writeAllureResult, writeReplay } from '../explore/report';
 import { explore, openTarget, type ExploreOptions } from '../explore/run';
+import { AREAS, type Area } from '../explore/model/areas';
 
 /**
- * `npm run explore`: generated sequences of SMS supervision commands, judged against the model of
- * explore/model, shrunk to the shortest failing sequence. Options:
+ * `npm run explore`: generated sequences of SMS and voice supervision commands, judged against the
+ * model of explore/model, shrunk to the shortest failing sequence. Options:
+ *   --area A           sms, voice or all (default all: both command sets, interleaved)
  *   --budget SECONDS   stop exploring after this long (default 60)
  *   --runs N           at most N sequences (default 1000)
  *   --seed N           the seed (default: random, printed)
@@ -18,7 +20,7 @@ import { explore, openTarget, type ExploreOptions } from '../explore/run';
  *   --replay FILE      rerun the sequence of a replay file written by a failed exploration
  *   --mock             the embedded mock, whatever GWS_BASE_URL and .env say
  * Without GWS_BASE_URL it starts the embedded mock; a configured target needs the same
- * GWS_TARGET_CONFIRM as any run, and the exploration acts only on sessions it created.
+ * GWS_TARGET_CONFIRM as any run, and the exploration acts only on the sessions and calls it created.
  */
 
 const ROOT = resolve(__dirname, '..');
@@ -36,7 +38,7 @@ function parseArgs(argv: string[]): Record<string, string | true> {
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args[name] = argv[++i]!;
     else throw new ConfigError(`--${name}`, 'needs a value');
   }
-  const known = ['budget', 'runs', 'seed', 'max-commands', 'faults', 'strict', 'replay', 'mock'];
+  const known = ['area', 'budget', 'runs', 'seed', 'max-commands', 'faults', 'strict', 'replay', 'mock'];
   for (const name of Object.keys(args)) if (!known.includes(name)) throw new ConfigError(`--${name}`, `is not an option of explore (${known.map((k) => `--${k}`).join(', ')})`);
   return args;
 }
@@ -46,6 +48,13 @@ function whole(args: Record<string, string | true>, name: string, fallback: numb
   if (raw === undefined) return fallback;
   if (typeof raw !== 'string' || !/^-?\d+$/.test(raw)) throw new ConfigError(`--${name}`, `must be a whole number, got ${String(raw)}`);
   return Number(raw);
+}
+
+function areaOf(args: Record<string, string | true>): Area | undefined {
+  const raw = args.area;
+  if (raw === undefined) return undefined;
+  if (raw === 'all' || AREAS.includes(raw as (typeof AREAS)[number])) return raw as Area;
+  throw new ConfigError('--area', `must be one of ${[...AREAS, 'all'].join(', ')}, got ${String(raw)}`);
 }
 
 async function main(): Promise<number> {
@@ -64,6 +73,7 @@ async function main(): Promise<number> {
   const faults = [...new Set(parseFaults(faultList))];
   if (faults.length > 0 && config.baseUrl) throw new ConfigError('--faults', 'switches faults of the embedded mock; it cannot be used with GWS_BASE_URL');
   const options: ExploreOptions = {
+    area: replay?.area ?? areaOf(args) ?? 'all',
     budgetMs: whole(args, 'budget', 60) * 1000,
     runs: whole(args, 'runs', 1000),
     maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 20),
@@ -75,7 +85,7 @@ async function main(): Promise<number> {
 
   const targetName = config.baseUrl ? config.baseUrl.host : `embedded mock${faults.length ? ` with ${faults.join(', ')}` : ''}`;
   process.stdout.write(
-    `explore: ${replay ? `replaying seed ${options.seed}` : `seed ${options.seed}, up to ${options.runs} sequences within ${options.budgetMs / 1000} s`} against ${targetName}\n`,
+    `explore: ${replay ? `replaying seed ${options.seed}` : `seed ${options.seed}, up to ${options.runs} sequences within ${options.budgetMs / 1000} s`} (area ${options.area}) against ${targetName}\n`,
   );
   const opened = await openTarget(config, faults);
   let outcome;
@@ -84,8 +94,8 @@ async function main(): Promise<number> {
   } finally {
     await opened.close();
   }
-  const replayFile = outcome.failed && outcome.path && !replay ? writeReplay(OUT, outcome, options.maxCommands, faults) : undefined;
-  writeAllureResult(ALLURE, outcome, targetName);
+  const replayFile = outcome.failed && outcome.path && !replay ? writeReplay(OUT, outcome, options.maxCommands, faults, options.area) : undefined;
+  writeAllureResult(ALLURE, outcome, targetName, options.area);
   process.stdout.write(`${summarize(outcome, replayFile)}\n`);
   if (outcome.conversation && outcome.failed) process.stdout.write(`\n${outcome.conversation}\n`);
   if (!outcome.failed) return 0;

@@ -1,4 +1,4 @@
-import type { Step } from '../../helpers/cometd/types';
+import type { Notification, Step } from '../../helpers/cometd/types';
 import { REQUIREMENTS, type RequirementId } from '../../catalogue/requirements';
 
 /**
@@ -17,12 +17,19 @@ export interface ReplyPrediction extends Basis {
   outcome: 'accepted' | 'refused';
 }
 
-export type Who = 'agent' | 'supervisor';
+export type Who = 'agent' | 'supervisor' | 'caller';
 
 /** Steps one user must receive, in this order (one step alone where no page prints an order). */
 export interface AwaitPrediction extends Basis {
   who: Who;
   steps: Step[];
+  /**
+   * The wait, when it had to be armed before an earlier operation of the same command (the
+   * supervisor's leg of a call is awaited across the Dial and the Answer).
+   */
+  armed?: PromiseLike<Notification[]>;
+  /** Told what arrived: how a command learns the ids the server gave. */
+  seen?: (arrived: Notification[]) => void;
 }
 
 /** Something one user must not receive within the quiet window. */
@@ -51,5 +58,8 @@ export function inferenceOf(basis: Basis): string | undefined {
 
 /** "SMS-MONITOR-JOIN, SMS-MONITOR-VISIBILITY": how a finding names what it rests on. */
 export function describeBasis(basis: Basis): string {
-  return basis.rules.join(', ') + (basis.readings?.length ? ` (+ ${basis.readings.length} reading${basis.readings.length > 1 ? 's' : ''})` : '');
+  const readings = basis.readings?.length ?? 0;
+  const named = readings === 0 ? '' : `${readings} reading${readings > 1 ? 's' : ''}`;
+  if (basis.rules.length === 0) return named || 'no requirement';
+  return basis.rules.join(', ') + (named ? ` (+ ${named})` : '');
 }
