@@ -108,7 +108,8 @@ export class VoiceDomain {
     if (monitoring.state === 'BargeIn' && this.fault('voice.barge-in.leg-muted')) mute = 'On';
     const leg: CallLeg = { user: supervisor, role: 'supervisor', state, mute, monitoredUserMuted: false, mode: monitoring.state, since: Date.now() };
     call.legs.set(supervisor.id, leg);
-    const once = monitoring.mode === 'NextCall' ? !this.fault('voice.monitoring.next-call-not-disarmed') : this.fault('voice.monitoring.all-calls-disarmed');
+    const once =
+      monitoring.mode === 'NextCall' ? !this.fault('voice.monitoring.next-call-not-disarmed') && !monitoring.sticky : this.fault('voice.monitoring.all-calls-disarmed');
     if (once) monitoring.usedOn = call.id;
     this.notifyCall(call, leg);
   }

@@ -12,6 +12,8 @@ const BARGE_IN = 'voice/barge-in.spec.ts';
 const CANCEL = 'voice/cancel-supervisor-monitoring.spec.ts';
 const TO_LISTEN_IN = 'voice/switch-to-listen-in.spec.ts';
 const TO_BARGE_IN = 'voice/switch-to-barge-in.spec.ts';
+/** The suites that come nearest to the sequence-only fault's sequence: the self-check runs them with it on. */
+const MONITORING = [LISTEN_IN, COACH, BARGE_IN, CANCEL];
 
 export const VOICE_FAULTS = {
   'voice.monitoring.no-state': {
@@ -246,6 +248,14 @@ export const VOICE_FAULTS = {
     suite: 'voice/hangup.spec.ts',
     caughtBy: ['voice.hangup.supervisor-leg-released'],
     fails: { code: ['NOTIFICATION_CONTRADICTS', 'SCHEMA_VIOLATION'], message: /capabilit/i },
+  },
+  // Only a sequence reveals it (npm run explore, tests/unit/explore.test.ts): every suite arms once per log-in.
+  'voice.sequence.next-call-rearm-kept': {
+    description:
+      "A NextCall monitoring armed after an earlier monitoring of the same agent in the same log-in is never spent: it goes on bringing the supervisor into the agent's calls, like AllCalls",
+    suite: MONITORING,
+    caughtBy: [],
+    sequenceOnly: true,
   },
 } as const satisfies Record<string, FaultDefinition>;
 

@@ -20,6 +20,8 @@ export interface SupervisorMonitoring {
   usedOn?: string;
   /** Fault voice.cancel.still-joins: cancelled as far as the device shows, still joining calls. */
   hidden?: boolean;
+  /** Fault voice.sequence.next-call-rearm-kept: a NextCall monitoring its call does not spend. */
+  sticky?: boolean;
 }
 
 export const CALLS_TOPIC = '/v2/me/calls';

@@ -38,10 +38,23 @@ function optionalString(body: Body, name: string): void {
 }
 
 export class MonitoringDomain {
+  /** The agents each supervisor monitored earlier in its current log-in: only the sequence fault reads it. */
+  private readonly monitoredBefore = new WeakMap<object, Set<string>>();
+
   constructor(
     private readonly state: MockState,
     private readonly voice: VoiceDomain,
   ) {}
+
+  /** Whether `supervisor` monitored `target` earlier in this log-in (a new log-in starts afresh); records this time. */
+  private monitoredEarlier(supervisor: MockUser, target: MockUser): boolean {
+    const key = this.state.logins.get(supervisor.id) ?? supervisor;
+    let agents = this.monitoredBefore.get(key);
+    if (!agents) this.monitoredBefore.set(key, (agents = new Set()));
+    const earlier = agents.has(target.id);
+    agents.add(target.id);
+    return earlier;
+  }
 
   private fault(name: VoiceFaultName): boolean {
     return voiceFault(this.state, name);
@@ -107,6 +120,7 @@ export class MonitoringDomain {
       scope: (!ignored && parsed.scope) || defaults.scope,
       mode: (!ignored && parsed.mode) || defaults.mode,
     };
+    if (this.monitoredEarlier(supervisor, target) && this.fault('voice.sequence.next-call-rearm-kept')) monitoring.sticky = true;
     this.voice.monitorings.set(supervisor.id, monitoring);
     return {
       reply: { statusCode: 0 },

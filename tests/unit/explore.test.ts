@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import { loadConfig } from '../../helpers/config';
 import type { FaultName } from '../../mock/faults';
 import { SEQUENCE_FAULTS } from '../../mock/sms/faults/sequence';
+import type { VOICE_FAULTS } from '../../mock/voice/faults';
 import { openTarget, parseCommands, runSequence } from '../../explore/run';
 import { Arm, Cancel, Intrude, NewChat, SwitchTo, type Cmd } from '../../explore/sms-commands';
+import * as voice from '../../explore/voice-commands';
 
 /**
  * The exploration's model and commands against the embedded mock: the shortest sequence that
@@ -13,7 +15,9 @@ import { Arm, Cancel, Intrude, NewChat, SwitchTo, type Cmd } from '../../explore
 
 const config = loadConfig({ GWS_NOTIFICATION_TIMEOUT_MS: '1500', GWS_QUIET_WINDOW_MS: '300' });
 
-const SEQUENCES: Record<keyof typeof SEQUENCE_FAULTS, { commands: () => Cmd[]; reason: RegExp }> = {
+type SequenceFault = keyof typeof SEQUENCE_FAULTS | Extract<keyof typeof VOICE_FAULTS, `voice.sequence.${string}`>;
+
+const SEQUENCES: Record<SequenceFault, { commands: () => Cmd[]; reason: RegExp }> = {
   'sms.sequence.next-chat-rearm-kept': {
     commands: () => [new Arm('Monitor', undefined), new Cancel(), new Arm('Coach', 'NextChat'), new NewChat(), new NewChat()],
     reason: /\[nonconformance:UNEXPECTED_NOTIFICATION\]/,
@@ -33,6 +37,17 @@ const SEQUENCES: Record<keyof typeof SEQUENCE_FAULTS, { commands: () => Cmd[]; r
   'sms.sequence.switch-changes-arm': {
     commands: () => [new Arm('Monitor', undefined), new NewChat(), new SwitchTo(0, 'BargeIn'), new NewChat()],
     reason: /\[nonconformance:NOTIFICATION_CONTRADICTS\][\s\S]*visibility "All", expected "Supervisors"/,
+  },
+  'voice.sequence.next-call-rearm-kept': {
+    commands: () => [
+      new voice.Monitor('ListenIn', undefined, 'NextCall'),
+      new voice.CancelMonitoring(),
+      new voice.Monitor('ListenIn', undefined, 'NextCall'),
+      new voice.Call(),
+      new voice.Hangup('caller'),
+      new voice.Call(),
+    ],
+    reason: /\[nonconformance:UNEXPECTED_NOTIFICATION\][\s\S]*a new call of the supervisor's[\s\S]*VOICE-MODE-NEXTCALL/,
   },
 };
 
