@@ -14,7 +14,7 @@ import { AREAS, type Area } from '../explore/model/areas';
  *   --budget SECONDS   stop exploring after this long (default 60)
  *   --runs N           at most N sequences (default 1000)
  *   --seed N           the seed (default: random, printed)
- *   --max-commands N   commands generated per sequence (default 20; those whose precondition fails are skipped)
+ *   --max-commands N   commands generated per sequence (default 40; those whose precondition fails are skipped)
  *   --faults a,b       mock faults to switch on (embedded mock only; also GWS_MOCK_FAULTS)
  *   --strict           a non-strict finding fails too (also GWS_STRICT=1)
  *   --replay FILE      rerun the sequence of a replay file written by a failed exploration
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     area: replay?.area ?? areaOf(args) ?? 'all',
     budgetMs: whole(args, 'budget', 60) * 1000,
     runs: whole(args, 'runs', 1000),
-    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 20),
+    maxCommands: replay?.maxCommands ?? whole(args, 'max-commands', 40),
     seed: replay?.seed ?? whole(args, 'seed', Math.floor(Math.random() * 2 ** 31)),
     strict: args.strict === true || process.env.GWS_STRICT === '1',
     replay: replay ? { seed: replay.seed, path: replay.path, replayPath: replay.replayPath } : undefined,
