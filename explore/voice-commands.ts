@@ -94,11 +94,13 @@ export class Call extends VoiceCommand {
       legs.push({ ...joined, seen: ([n]) => (seen.leg = n) });
       if (mute) legs.push(mute);
       for (const leg of legs) {
-        leg.armed = world.supervisor.notifications.expect(...leg.steps);
-        Promise.resolve(leg.armed).catch(() => undefined);
+        const wait = Promise.resolve(world.supervisor.notifications.expect(...leg.steps));
+        wait.catch(() => undefined);
+        leg.armed = wait;
       }
     }
     const dial = rules.dial(model, known);
+    if (armed) world.log.push(`(the supervisor's leg of ${key} is awaited from the Dial on: it may come with the ringing or with the answer)`);
     dial.awaits[0]!.seen = ([n]) => (seen.caller = n);
     dial.awaits[1]!.seen = ([n]) => (seen.agent = n);
     if (!(await this.step(model, world, `caller Dial ${key}`, dial, () => world.caller.voice.dial(world.agent)))) return;
