@@ -4,13 +4,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig, TARGET_VARIABLES } from '../helpers/config';
 import { classifyFailureMessage } from '../helpers/errors';
 import { FAULTS, type FaultDefinition, type FaultName } from '../mock/faults';
+import { AREAS, type Area } from '../explore/model/areas';
 import { explore, openTarget } from '../explore/run';
 
 /**
- * `npm run explore:faults [-- --budget 60] [-- --seeds 3]`: how well the exploration finds each
+ * `npm run explore:faults [-- --budget 60] [-- --seeds 3] [-- --area all]`: how well the exploration finds each
  * fault that only a sequence reveals. For every sequence-only fault of the mock and every seed
- * (random, printed), one exploration of the embedded mock with that fault on, bounded as
- * `npm run explore` is; the fault counts as found when the exploration ends on a non-conformance.
+ * (random, printed), one exploration of the embedded mock with that fault on, bounded and drawn
+ * as `npm run explore` is (40 commands per sequence; both areas unless --area sms|voice); the fault counts as found when the exploration ends on a non-conformance.
  * Writes reports/explore/faults.md. Exit status: 0 every fault found with every seed, 1 a miss,
  * 2 a bad option or a harness error.
  */
@@ -23,12 +24,19 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '60' },
     seeds: { type: 'string', default: '3' },
     faults: { type: 'string', default: '' },
+    area: { type: 'string', default: 'all' },
   },
 });
 const budget = Number(values.budget);
 const seedCount = Number(values.seeds);
 if (!Number.isInteger(budget) || budget < 1 || !Number.isInteger(seedCount) || seedCount < 1) {
   process.stderr.write(`explore:faults: --budget and --seeds must be whole numbers ≥ 1, got ${values.budget} and ${values.seeds}\n`);
+  process.exit(2);
+}
+
+const area = values.area as Area;
+if (area !== 'all' && !(AREAS as readonly string[]).includes(area)) {
+  process.stderr.write(`explore:faults: --area must be all, ${AREAS.join(' or ')}, got ${values.area}\n`);
   process.exit(2);
 }
 
@@ -56,14 +64,14 @@ async function main(): Promise<number> {
   process.env.GWS_QUIET_WINDOW_MS ||= '300';
   const config = loadConfig();
   const seeds = Array.from({ length: seedCount }, () => Math.floor(Math.random() * 2 ** 31));
-  process.stdout.write(`explore:faults: ${chosen.length} sequence-only fault(s) × seeds ${seeds.join(', ')}, ${budget} s each\n`);
+  process.stdout.write(`explore:faults: ${chosen.length} sequence-only fault(s) × seeds ${seeds.join(', ')}, ${budget} s each, area ${area}\n`);
   const attempts: Attempt[] = [];
   let broken = false;
   for (const fault of chosen as FaultName[]) {
     for (const seed of seeds) {
       const opened = await openTarget(config, [fault]);
       try {
-        const outcome = await explore(config, opened.target, { budgetMs: budget * 1000, runs: 1000, maxCommands: 20, seed, strict: false });
+        const outcome = await explore(config, opened.target, { budgetMs: budget * 1000, runs: 1000, maxCommands: 40, seed, strict: false, area });
         const kind = outcome.failed ? classifyFailureMessage(outcome.error ?? '') : undefined;
         if (outcome.failed && kind !== 'nonconformance' && kind !== 'nonstrict') broken = true;
         const attempt: Attempt = {
@@ -87,7 +95,7 @@ async function main(): Promise<number> {
   const lines = [
     '# The exploration against the faults only a sequence reveals',
     '',
-    `Taken ${new Date().toISOString()} with \`npm run explore:faults -- --budget ${budget} --seeds ${seedCount}\`: one exploration of the embedded mock per fault and seed, ${budget} s each.`,
+    `Taken ${new Date().toISOString()} with \`npm run explore:faults -- --budget ${budget} --seeds ${seedCount} --area ${area}\`: one exploration of the embedded mock per fault and seed, ${budget} s each, sequences drawn from ${area === 'all' ? 'both areas' : `the ${area} commands`}.`,
     '',
     '| fault | seed | found after | shortest sequence | outcome |',
     '|---|--:|--:|--:|---|',
